@@ -1,0 +1,5 @@
+package org.xinfang.calendar;
+
+public enum PeriodUnit {
+	CALENDAR_DAYS, WORKING_DAYS
+}

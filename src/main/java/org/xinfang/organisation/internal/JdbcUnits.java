@@ -1,0 +1,66 @@
+package org.xinfang.organisation.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.xinfang.organisation.Unit;
+import org.xinfang.organisation.Units;
+
+@Component
+class JdbcUnits implements Units {
+
+	static final String COLUMNS = "id, code, name, parent_id, path, level, unit_type, petition_office, active";
+
+	private final JdbcClient jdbc;
+
+	JdbcUnits(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public Optional<Unit> byId(long id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM unit WHERE id = :id").param("id", id).query(JdbcUnits::map).optional();
+	}
+
+	@Override
+	public Optional<Unit> byCode(String code) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM unit WHERE code = :code")
+			.param("code", code)
+			.query(JdbcUnits::map)
+			.optional();
+	}
+
+	@Override
+	public List<Unit> subtree(long rootId) {
+		return jdbc.sql("""
+				SELECT %s FROM unit
+				WHERE path LIKE (SELECT path FROM unit WHERE id = :id) || '%%'
+				ORDER BY path
+				""".formatted(COLUMNS)).param("id", rootId).query(JdbcUnits::map).list();
+	}
+
+	@Override
+	public List<Unit> all() {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM unit ORDER BY path").query(JdbcUnits::map).list();
+	}
+
+	@Override
+	public List<Unit> ancestry(long id) {
+		return jdbc.sql("""
+				SELECT %s FROM unit
+				WHERE (SELECT path FROM unit WHERE id = :id) LIKE path || '%%'
+				ORDER BY length(path)
+				""".formatted(COLUMNS)).param("id", id).query(JdbcUnits::map).list();
+	}
+
+	static Unit map(ResultSet rs, int row) throws SQLException {
+		long parent = rs.getLong("parent_id");
+		return new Unit(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.wasNull() ? null : parent,
+				rs.getString("path"), Unit.UnitLevel.valueOf(rs.getString("level")),
+				Unit.UnitType.valueOf(rs.getString("unit_type")), rs.getBoolean("petition_office"),
+				rs.getBoolean("active"));
+	}
+}

@@ -1,0 +1,92 @@
+package org.xinfang.organisation.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Two doors: the JSON API under {@code /api/v1} (HTTP Basic, or the session of a signed-in page user; no
+ * CSRF tokens, answers in problem JSON) and the pages (form login, CSRF-protected). The citizen portal and
+ * its public API are open; everything else needs a staff account.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+			+ "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+		return new DefaultAuthenticationEventPublisher(publisher);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/api/v1/public/**", "/api/v1/openapi/**", "/api/v1/openapi", "/api/docs/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/calendar/**").permitAll()
+				.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> problem(response, 401,
+					"unauthorized", "Sign-in required (HTTP Basic).")))
+			.exceptionHandling(ex -> ex
+				.authenticationEntryPoint((request, response, e) -> {
+					response.setHeader("WWW-Authenticate", "Basic realm=\"xinfang\"");
+					problem(response, 401, "unauthorized", "Sign-in required (HTTP Basic).");
+				})
+				.accessDeniedHandler((request, response, e) -> problem(response, 403, "forbidden",
+						"You are not allowed to do this.")))
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+			.csrf(csrf -> csrf.disable())
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(auth -> auth
+			.requestMatchers("/", "/portal/**", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
+					"/favicon.ico", "/actuator/health/**", "/actuator/health", "/actuator/info")
+			.permitAll()
+			.requestMatchers("/admin/**").hasRole("ADMIN")
+			.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	private static void problem(HttpServletResponse response, int status, String type, String detail)
+			throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write("{\"type\":\"https://xinfang.org/problems/" + type + "\",\"status\":" + status
+				+ ",\"detail\":\"" + detail + "\"}");
+	}
+}

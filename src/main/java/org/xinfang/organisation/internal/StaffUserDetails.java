@@ -1,0 +1,77 @@
+package org.xinfang.organisation.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.xinfang.organisation.StaffPrincipal;
+
+/** Spring Security's view of a staff account; kept in the (database-backed) session, so serializable. */
+final class StaffUserDetails implements UserDetails, CredentialsContainer {
+
+	private final StaffPrincipal principal;
+
+	private String passwordHash;
+
+	private final boolean enabled;
+
+	private final OffsetDateTime lockedUntil;
+
+	private final long checkedAtEpochMilli;
+
+	StaffUserDetails(StaffPrincipal principal, String passwordHash, boolean enabled, OffsetDateTime lockedUntil,
+			Clock clock) {
+		this.principal = principal;
+		this.passwordHash = passwordHash;
+		this.enabled = enabled;
+		this.lockedUntil = lockedUntil;
+		this.checkedAtEpochMilli = clock.millis();
+	}
+
+	StaffPrincipal principal() {
+		return principal;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return principal.roles().stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return principal.username();
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return lockedUntil == null || lockedUntil.toInstant().toEpochMilli() <= checkedAtEpochMilli;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		passwordHash = null;
+	}
+
+	@Override
+	public String toString() {
+		return principal.username();
+	}
+
+	static List<String> authorityNames(StaffPrincipal principal) {
+		return principal.roles().stream().map(r -> r.authority()).toList();
+	}
+}
