@@ -1,0 +1,40 @@
+package org.xinfang.audit.web;
+
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.audit.AuditTrail;
+import org.xinfang.audit.AuditVerification;
+
+/**
+ * Audit log endpoints for administrators and supervisors: verify the hash chain (names the first entry
+ * that no longer matches) and read an entity's history.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/audit")
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+class AuditController {
+
+	private final AuditTrail trail;
+
+	AuditController(AuditTrail trail) {
+		this.trail = trail;
+	}
+
+	@GetMapping("/verify")
+	Verification verify() {
+		AuditVerification v = trail.verify();
+		return new Verification(v.intact(), v.entriesChecked(), v.firstBadSeq(), v.problem());
+	}
+
+	@GetMapping("/entries")
+	List<AuditTrail.Entry> entries(@RequestParam String entityType, @RequestParam String entityId) {
+		return trail.forEntity(entityType, entityId);
+	}
+
+	record Verification(boolean intact, long entriesChecked, Long firstBadSeq, String problem) {
+	}
+}
