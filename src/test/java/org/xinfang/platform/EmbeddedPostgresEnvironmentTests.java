@@ -1,0 +1,24 @@
+package org.xinfang.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+class EmbeddedPostgresEnvironmentTests {
+
+	@Test
+	void configuredDatasourceUrlMeansNoEmbeddedServer() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("external",
+				Map.of("spring.datasource.url", "jdbc:postgresql://db.example:5432/xinfang")));
+
+		new EmbeddedPostgresEnvironment().postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(environment.getPropertySources().contains(EmbeddedPostgresEnvironment.SOURCE_NAME)).isFalse();
+		assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db.example:5432/xinfang");
+	}
+}
