@@ -63,7 +63,13 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 			if (!ephemeral) {
 				Path dir = Path.of(directory);
 				Files.createDirectories(dir.getParent());
-				builder.setDataDirectory(dir).setCleanDataDirectory(false);
+				stopOrphan(dir);
+				// zonky tunes for throw-away test databases (fsync off, asynchronous commit); data kept between
+				// runs must survive a crash, so an acknowledged write is on disk
+				builder.setDataDirectory(dir)
+					.setCleanDataDirectory(false)
+					.setServerConfig("fsync", "on")
+					.setServerConfig("synchronous_commit", "on");
 			}
 			// Stopped by Spring's shutdown handlers, which run after every application context has closed, so
 			// nothing still needs the database when it goes (a JVM hook of its own would race the contexts).
@@ -77,6 +83,34 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory
 					+ "; set SPRING_DATASOURCE_URL to use an external server", ex);
 		}
+	}
+
+	/**
+	 * A previous run killed without its shutdown (kill -9, power loss) can leave its server running on this
+	 * data directory, which would refuse a second server. Stop that orphan; a stale pid file alone is
+	 * handled by PostgreSQL itself.
+	 */
+	private static void stopOrphan(Path dataDirectory) throws IOException {
+		Path pidFile = dataDirectory.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+		if (!first.matches("\\d+")) {
+			return;
+		}
+		ProcessHandle.of(Long.parseLong(first))
+			.filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+			.ifPresent(orphan -> {
+				log.warn("Stopping an orphaned embedded PostgreSQL (pid " + orphan.pid() + ") left by an earlier run");
+				orphan.destroy();
+				try {
+					orphan.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+				}
+				catch (Exception ex) {
+					orphan.destroyForcibly();
+				}
+			});
 	}
 
 	private static void stop(EmbeddedPostgres server) {
