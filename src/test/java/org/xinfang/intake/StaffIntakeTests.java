@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.xinfang.audit.AuditTrail;
+import org.xinfang.calendar.DueDates;
 import org.xinfang.organisation.Role;
 import org.xinfang.organisation.StaffPrincipal;
 import org.xinfang.organisation.Unit;
@@ -33,6 +34,9 @@ class StaffIntakeTests {
 	@Autowired
 	AuditTrail auditTrail;
 
+	@Autowired
+	DueDates dueDates;
+
 	@Test
 	void letterIsRegisteredWithTrackingCodeSecretAndTriageDeadline() {
 		Unit bureau = fixtures.bureauUnder(fixtures.commission());
@@ -50,7 +54,7 @@ class StaffIntakeTests {
 		assertThat(created.get("allowedActions")).isEqualTo(List.of());
 		Map<?, ?> deadline = (Map<?, ?>) ((List<?>) created.get("deadlines")).get(0);
 		assertThat(deadline.get("rule")).isEqualTo("TRIAGE");
-		assertThat(deadline.get("dueDate")).isEqualTo(TODAY.minusDays(3).plusDays(15).toString());
+		assertThat(deadline.get("dueDate")).isEqualTo(dueDates.dueDate("TRIAGE", TODAY.minusDays(3)).toString());
 		assertThat(deadline.get("state")).isEqualTo("ON_TRACK");
 
 		long id = ((Number) created.get("id")).longValue();

@@ -19,6 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
-@Import({ Fixtures.class, TemporaryDueDates.class }) // TemporaryDueDates: remove after merging feat/calendar
+@Import(Fixtures.class)
 public @interface XinfangTest {
 }

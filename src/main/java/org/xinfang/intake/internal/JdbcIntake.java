@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,7 +183,8 @@ class JdbcIntake implements Intake {
 
 	private Registered create(MatterValidation.Valid v, long receivingUnitId, String registeredBy, Long repeatOf,
 			String idempotencyKey, String fingerprint) {
-		OffsetDateTime now = OffsetDateTime.now(clock);
+		// microseconds: what PostgreSQL keeps, so a replayed answer equals the first one
+		OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
 		LocalDate today = now.toLocalDate();
 		// a matter received on an earlier day is dated to the start of that day; its registration time is created_at
 		OffsetDateTime receivedAt = v.receivedOn().equals(today) ? now

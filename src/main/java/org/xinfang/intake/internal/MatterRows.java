@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.xinfang.calendar.DeadlineSettings;
 import org.xinfang.calendar.DueDates;
 import org.xinfang.calendar.PeriodRule;
 import org.xinfang.intake.Deadline;
@@ -31,13 +31,12 @@ class MatterRows {
 
 	private final int dueSoonDays;
 
-	MatterRows(JdbcClient jdbc, DueDates dueDates, MessageSource messages, Clock clock,
-			@Value("${xinfang.deadlines.due-soon-days:3}") int dueSoonDays) {
+	MatterRows(JdbcClient jdbc, DueDates dueDates, MessageSource messages, Clock clock, DeadlineSettings settings) {
 		this.jdbc = jdbc;
 		this.dueDates = dueDates;
 		this.messages = messages;
 		this.clock = clock;
-		this.dueSoonDays = dueSoonDays;
+		this.dueSoonDays = settings.dueSoonDays();
 	}
 
 	List<Deadline> deadlines(long matterId) {
