@@ -175,7 +175,7 @@ class JdbcIntake implements Intake {
 				boolean live = expires != null && expires.isAfter(OffsetDateTime.now(clock));
 				long id = rs.getLong("id");
 				return new Registered(id, rs.getString("tracking_code"), live ? rs.getString("query_secret") : null,
-						MatterStatus.valueOf(rs.getString("status")), rs.getObject("received_at", OffsetDateTime.class),
+						MatterStatus.valueOf(rs.getString("status")), rows.local(rs.getObject("received_at", OffsetDateTime.class)),
 						rows.deadlines(id), List.of(), null, true);
 			})
 			.optional();
@@ -300,7 +300,7 @@ class JdbcIntake implements Intake {
 		return jdbc.sql("SELECT tracking_code, status, received_at FROM matter WHERE id = :id")
 			.param("id", matterId)
 			.query((rs, n) -> new Registered(matterId, rs.getString("tracking_code"), null,
-					MatterStatus.valueOf(rs.getString("status")), rs.getObject("received_at", OffsetDateTime.class),
+					MatterStatus.valueOf(rs.getString("status")), rows.local(rs.getObject("received_at", OffsetDateTime.class)),
 					rows.deadlines(matterId), List.of(), matterId, false))
 			.single();
 	}

@@ -99,7 +99,7 @@ class JdbcMatterQueries implements MatterQueries {
 					.param("id", id)
 					.query((a, i) -> new AttachmentInfo(a.getLong("id"), a.getString("filename"),
 							a.getString("content_type"), a.getLong("size"), a.getString("sha256"),
-							a.getObject("uploaded_at", OffsetDateTime.class)))
+							rows.local(a.getObject("uploaded_at", OffsetDateTime.class))))
 					.list();
 		long repeatOf = rs.getLong("repeat_of_id");
 		Long repeatOfId = rs.wasNull() ? null : repeatOf;
@@ -108,7 +108,7 @@ class JdbcMatterQueries implements MatterQueries {
 				rs.getString("category_code"), categoryName(rs),
 				rs.getString("cu_code") == null ? null : new UnitRef(rs.getString("cu_code"), rs.getString("cu_name")),
 				new UnitRef(rs.getString("ru_code"), rs.getString("ru_name")),
-				rs.getObject("received_on", LocalDate.class), rs.getObject("received_at", OffsetDateTime.class),
+				rs.getObject("received_on", LocalDate.class), rows.local(rs.getObject("received_at", OffsetDateTime.class)),
 				rs.getString("registered_by"), rs.getInt("headcount"), rs.getString("source_body"),
 				rs.getString("source_reference"), repeatOfId, rs.getInt("repeat_count"), masked, petitioners,
 				rows.deadlines(id), rows.timeline(id, false), attachments, List.of(), rs.getInt("version"));
@@ -173,7 +173,7 @@ class JdbcMatterQueries implements MatterQueries {
 				""")
 			.param("code", code)
 			.query((rs, n) -> new Found(rs.getLong("id"), rs.getString("query_secret_hash"),
-					MatterStatus.valueOf(rs.getString("status")), rs.getObject("received_at", OffsetDateTime.class),
+					MatterStatus.valueOf(rs.getString("status")), rows.local(rs.getObject("received_at", OffsetDateTime.class)),
 					rs.getString("ru_name")))
 			.optional();
 		boolean matches = Codes.secretMatches(querySecret, found.map(Found::hash).orElse(NO_SUCH_HASH));

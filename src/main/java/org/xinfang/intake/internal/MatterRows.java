@@ -59,9 +59,14 @@ class MatterRows {
 				""")
 			.param("id", matterId)
 			.param("publicOnly", publicOnly)
-			.query((rs, n) -> new TimelineEntry(rs.getObject("at", OffsetDateTime.class), rs.getString("type"),
+			.query((rs, n) -> new TimelineEntry(local(rs.getObject("at", OffsetDateTime.class)), rs.getString("type"),
 					label("matter.event." + rs.getString("type")), rs.getString("actor"), rs.getString("note")))
 			.list();
+	}
+
+	/** Instants as read from the database are in UTC; show them in the configured zone. */
+	OffsetDateTime local(OffsetDateTime at) {
+		return at == null ? null : at.atZoneSameInstant(clock.getZone()).toOffsetDateTime();
 	}
 
 	void event(long matterId, OffsetDateTime at, String type, String actor, String note, boolean isPublic) {
