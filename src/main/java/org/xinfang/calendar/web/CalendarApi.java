@@ -30,6 +30,7 @@ import org.xinfang.calendar.DayKind;
 import org.xinfang.calendar.DueDates;
 import org.xinfang.calendar.PeriodRule;
 import org.xinfang.calendar.PeriodUnit;
+import org.xinfang.calendar.internal.HolidayCalendar;
 import org.xinfang.platform.DomainException;
 
 /**
@@ -40,7 +41,7 @@ import org.xinfang.platform.DomainException;
 @RequestMapping("/api/v1/calendar")
 class CalendarApi {
 
-	private static final int MAX_AMOUNT = 3650;
+	private static final int MAX_AMOUNT = HolidayCalendar.MAX_AMOUNT;
 
 	private final DueDates dueDates;
 
