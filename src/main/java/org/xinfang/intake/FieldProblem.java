@@ -1,0 +1,5 @@
+package org.xinfang.intake;
+
+/** One invalid input field and a readable message in the request's language. */
+public record FieldProblem(String field, String message) {
+}

@@ -1,0 +1,17 @@
+package org.xinfang.intake;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** One page of matters, newest first. ID numbers are always masked here (PIPL: minimal display). */
+public record MatterPage(List<Summary> items, int page, int size, long total) {
+
+	public int pages() {
+		return (int) ((total + size - 1) / size);
+	}
+
+	public record Summary(long id, String trackingCode, Channel channel, Kind kind, MatterStatus status,
+			String statusLabel, String title, LocalDate receivedOn, String receivingUnit, String concernedUnit,
+			String petitioner, String idNumber, int headcount, int repeatCount, Deadline nextDeadline) {
+	}
+}

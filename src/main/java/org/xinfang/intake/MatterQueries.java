@@ -1,0 +1,32 @@
+package org.xinfang.intake;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reading matters. Staff see the matters whose receiving or concerned unit lies in their unit's subtree
+ * (DOMAIN §1); anything else is "not found". For a {@link Kind#REPORT} the reporter's identity, contact
+ * details and materials are masked from users of the concerned unit and its subtree (Regulation Art. 30,
+ * Art. 46).
+ */
+public interface MatterQueries {
+
+	Optional<MatterDetail> find(long id);
+
+	/** The signed-in user's scope, newest first. */
+	MatterPage list(int page, int size);
+
+	/**
+	 * The petitioner's view on the portal. An unknown code and a wrong secret give the same empty answer
+	 * after the same work, so neither the answer nor its timing tells which was wrong.
+	 */
+	Optional<PublicStatus> track(String trackingCode, String querySecret);
+
+	Optional<AttachmentContent> attachment(long matterId, long attachmentId);
+
+	/** Active categories of the dictionary, in display order, named in the request's language. */
+	List<Option> categories();
+
+	record Option(String code, String name) {
+	}
+}

@@ -1,0 +1,104 @@
+package org.xinfang.intake.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.xinfang.calendar.DeadlineSettings;
+import org.xinfang.calendar.DueDates;
+import org.xinfang.calendar.PeriodRule;
+import org.xinfang.intake.Deadline;
+import org.xinfang.intake.DeadlineState;
+import org.xinfang.intake.MatterStatus;
+import org.xinfang.intake.TimelineEntry;
+
+/** Deadlines, timeline and labels of a matter, shared by the writing and the reading side. */
+@Component
+class MatterRows {
+
+	private final JdbcClient jdbc;
+
+	private final DueDates dueDates;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	private final int dueSoonDays;
+
+	MatterRows(JdbcClient jdbc, DueDates dueDates, MessageSource messages, Clock clock, DeadlineSettings settings) {
+		this.jdbc = jdbc;
+		this.dueDates = dueDates;
+		this.messages = messages;
+		this.clock = clock;
+		this.dueSoonDays = settings.dueSoonDays();
+	}
+
+	List<Deadline> deadlines(long matterId) {
+		return jdbc.sql("SELECT rule_code, due_date, met_on FROM matter_deadline WHERE matter_id = :id ORDER BY due_date")
+			.param("id", matterId)
+			.query((rs, n) -> deadline(rs.getString("rule_code"), rs.getObject("due_date", LocalDate.class),
+					rs.getObject("met_on", LocalDate.class)))
+			.list();
+	}
+
+	Deadline deadline(String rule, LocalDate due, LocalDate metOn) {
+		return new Deadline(rule, ruleName(rule), due, metOn,
+				DeadlineState.of(due, metOn, LocalDate.now(clock), dueSoonDays));
+	}
+
+	List<TimelineEntry> timeline(long matterId, boolean publicOnly) {
+		return jdbc.sql("""
+				SELECT at, type, actor, note FROM matter_event
+				WHERE matter_id = :id AND (public OR NOT :publicOnly) ORDER BY at, id
+				""")
+			.param("id", matterId)
+			.param("publicOnly", publicOnly)
+			.query((rs, n) -> new TimelineEntry(local(rs.getObject("at", OffsetDateTime.class)), rs.getString("type"),
+					label("matter.event." + rs.getString("type")), rs.getString("actor"), rs.getString("note")))
+			.list();
+	}
+
+	/** Instants as read from the database are in UTC; show them in the configured zone. */
+	OffsetDateTime local(OffsetDateTime at) {
+		return at == null ? null : at.atZoneSameInstant(clock.getZone()).toOffsetDateTime();
+	}
+
+	void event(long matterId, OffsetDateTime at, String type, String actor, String note, boolean isPublic) {
+		jdbc.sql("""
+				INSERT INTO matter_event (matter_id, at, type, actor, note, public)
+				VALUES (:id, :at, :type, :actor, :note, :public)
+				""")
+			.param("id", matterId)
+			.param("at", at)
+			.param("type", type)
+			.param("actor", actor)
+			.param("note", note)
+			.param("public", isPublic)
+			.update();
+	}
+
+	String statusLabel(MatterStatus status) {
+		return label("matter.status." + status.name());
+	}
+
+	String label(String code) {
+		return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
+	}
+
+	private String ruleName(String code) {
+		try {
+			PeriodRule rule = dueDates.rule(code);
+			return Locale.CHINESE.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage()) ? rule.nameZh()
+					: rule.nameEn();
+		}
+		catch (RuntimeException ex) {
+			return label("deadline.rule." + code);
+		}
+	}
+}

@@ -1,0 +1,125 @@
+package org.xinfang.intake.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.xinfang.intake.Channel;
+import org.xinfang.intake.Intake;
+import org.xinfang.intake.InvalidInput;
+import org.xinfang.intake.Kind;
+import org.xinfang.intake.MatterQueries;
+import org.xinfang.intake.NewPetitioner;
+import org.xinfang.intake.RegisterMatter;
+import org.xinfang.intake.Registered;
+import org.xinfang.organisation.Unit;
+import org.xinfang.organisation.Units;
+import org.xinfang.platform.DomainException;
+
+/**
+ * Staff pages: the registration form for every channel (group-visit, transfer and letter fields appear
+ * with their channel), the list of the user's scope and a matter's detail, masked like the API.
+ */
+@Controller
+class IntakePages {
+
+	static final int PETITIONER_ROWS = 6;
+
+	private final Intake intake;
+
+	private final MatterQueries matters;
+
+	private final Units units;
+
+	private final MessageSource messages;
+
+	IntakePages(Intake intake, MatterQueries matters, Units units, MessageSource messages) {
+		this.intake = intake;
+		this.matters = matters;
+		this.units = units;
+		this.messages = messages;
+	}
+
+	@GetMapping("/staff/intake/new")
+	@PreAuthorize("hasAnyRole('REGISTRAR','ADMIN')")
+	String newMatter(Model model) {
+		return showForm(model, new RegisterMatter("VISIT", null, null, null, null, null, null, null, null, null,
+				List.of()), Map.of());
+	}
+
+	@PostMapping("/staff/intake/new")
+	@PreAuthorize("hasAnyRole('REGISTRAR','ADMIN')")
+	String register(@ModelAttribute RegisterMatter form,
+			@RequestParam(name = "files", required = false) MultipartFile[] files, Model model) {
+		Registered registered;
+		try {
+			registered = intake.register(form);
+		}
+		catch (InvalidInput ex) {
+			return showForm(model, form, ex.byField());
+		}
+		List<String> attachmentProblems = new ArrayList<>();
+		if (files != null && registered.created()) {
+			for (MultipartFile file : files) {
+				if (file.isEmpty()) {
+					continue;
+				}
+				try {
+					intake.attach(registered.id(), file.getOriginalFilename(), file.getContentType(), file.getBytes());
+				}
+				catch (DomainException | IOException ex) {
+					String reason = ex instanceof DomainException d
+							? messages.getMessage("problem." + d.code(), null, d.getMessage(), LocaleContextHolder.getLocale())
+							: ex.getMessage();
+					attachmentProblems.add(messages.getMessage("intake.attachment.failed",
+							new Object[] { file.getOriginalFilename(), reason }, LocaleContextHolder.getLocale()));
+				}
+			}
+		}
+		model.addAttribute("registered", registered);
+		model.addAttribute("attachmentProblems", attachmentProblems);
+		return "intake/registered";
+	}
+
+	private String showForm(Model model, RegisterMatter form, Map<String, String> errors) {
+		List<NewPetitioner> rows = new ArrayList<>(form.petitioners() == null ? List.of() : form.petitioners());
+		while (rows.size() < PETITIONER_ROWS) {
+			rows.add(new NewPetitioner(null, null, null, null, null, false));
+		}
+		model.addAttribute("form", form);
+		model.addAttribute("rows", rows);
+		model.addAttribute("errors", errors);
+		model.addAttribute("channels", Arrays.stream(Channel.values()).filter(c -> c != Channel.ONLINE).toList());
+		model.addAttribute("kinds", Kind.values());
+		model.addAttribute("categories", matters.categories());
+		model.addAttribute("units", units.all().stream().filter(Unit::active).toList());
+		return "intake/new";
+	}
+
+	@GetMapping("/staff/matters")
+	String list(@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("page", matters.list(page, 25));
+		return "intake/matters";
+	}
+
+	@GetMapping("/staff/matters/{id}")
+	String detail(@PathVariable long id, Model model) {
+		model.addAttribute("matter",
+				matters.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		return "intake/matter";
+	}
+}

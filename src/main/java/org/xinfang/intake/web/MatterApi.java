@@ -1,0 +1,99 @@
+package org.xinfang.intake.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.xinfang.intake.AttachmentContent;
+import org.xinfang.intake.AttachmentInfo;
+import org.xinfang.intake.Deadline;
+import org.xinfang.intake.Intake;
+import org.xinfang.intake.MatterDetail;
+import org.xinfang.intake.MatterPage;
+import org.xinfang.intake.MatterQueries;
+import org.xinfang.intake.MatterStatus;
+import org.xinfang.intake.RegisterMatter;
+import org.xinfang.intake.Registered;
+import org.xinfang.platform.DomainException;
+
+/**
+ * Staff registration and reading of matters.
+ *
+ * <p>{@code POST /api/v1/matters} answers 201 with the new matter, its tracking code and its query secret
+ * (shown this once). When the request repeats an open matter of the same petitioner, concerned unit and
+ * category (重复信访), no matter is created: the answer is 200 with the existing matter, {@code repeatOf}
+ * set to its id and {@code querySecret} null.
+ */
+@RestController
+@RequestMapping("/api/v1/matters")
+class MatterApi {
+
+	private final Intake intake;
+
+	private final MatterQueries matters;
+
+	MatterApi(Intake intake, MatterQueries matters) {
+		this.intake = intake;
+		this.matters = matters;
+	}
+
+	@PostMapping
+	@PreAuthorize("hasAnyRole('REGISTRAR','ADMIN')")
+	ResponseEntity<Registration> register(@RequestBody RegisterMatter body) {
+		Registered r = intake.register(body);
+		Registration answer = new Registration(r.id(), r.trackingCode(), r.querySecret(), r.status(), r.receivedAt(),
+				r.deadlines(), r.allowedActions(), r.repeatOf());
+		return r.created() ? ResponseEntity.created(URI.create("/api/v1/matters/" + r.id())).body(answer)
+				: ResponseEntity.ok(answer);
+	}
+
+	/** {@code repeatOf}: the id of the open matter this request was linked to, else null. */
+	record Registration(long id, String trackingCode, String querySecret, MatterStatus status,
+			OffsetDateTime receivedAt, List<Deadline> deadlines, List<String> allowedActions, Long repeatOf) {
+	}
+
+	@GetMapping("/{id}")
+	MatterDetail get(@PathVariable long id) {
+		return matters.find(id).orElseThrow(() -> DomainException.notFound("Matter"));
+	}
+
+	@GetMapping
+	MatterPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		return matters.list(page, size);
+	}
+
+	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize("hasAnyRole('REGISTRAR','ADMIN')")
+	ResponseEntity<AttachmentInfo> attach(@PathVariable long id, @RequestPart("file") MultipartFile file)
+			throws IOException {
+		AttachmentInfo info = intake.attach(id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+		return ResponseEntity.status(HttpStatus.CREATED).body(info);
+	}
+
+	@GetMapping("/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId) {
+		AttachmentContent a = matters.attachment(id, attachmentId)
+			.orElseThrow(() -> DomainException.notFound("Attachment"));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(a.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(a.filename(), StandardCharsets.UTF_8).build().toString())
+			.body(a.content());
+	}
+}

@@ -1,0 +1,106 @@
+package org.xinfang.portal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.intake.FieldProblem;
+import org.xinfang.intake.Intake;
+import org.xinfang.intake.InvalidInput;
+import org.xinfang.intake.MatterQueries;
+import org.xinfang.intake.MatterStatus;
+import org.xinfang.intake.OnlinePetition;
+import org.xinfang.intake.PublicStatus;
+import org.xinfang.intake.Registered;
+import org.xinfang.platform.DomainException;
+import org.xinfang.portal.internal.LookupThrottle;
+
+/**
+ * The citizen's API: submit a petition, follow it with its tracking code and query secret.
+ *
+ * <p>{@code POST /api/v1/public/petitions} takes an optional {@code Idempotency-Key} header (16–100
+ * characters, e.g. a UUID): a retry with the same key answers 201 with the same body and never registers a
+ * second matter. {@code GET /api/v1/public/petitions/{trackingCode}} needs the {@code X-Query-Secret} header;
+ * an unknown code and a wrong secret answer the same 404, and too many failures from one client answer 429
+ * with {@code Retry-After}.
+ */
+@RestController
+@RequestMapping("/api/v1/public/petitions")
+class PublicPetitionApi {
+
+	private final Intake intake;
+
+	private final MatterQueries matters;
+
+	private final LookupThrottle throttle;
+
+	private final MessageSource messages;
+
+	PublicPetitionApi(Intake intake, MatterQueries matters, LookupThrottle throttle, MessageSource messages) {
+		this.messages = messages;
+		this.intake = intake;
+		this.matters = matters;
+		this.throttle = throttle;
+	}
+
+	@PostMapping
+	ResponseEntity<Submitted> submit(@RequestBody OnlinePetition body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		Registered r = intake.submitOnline(body, idempotencyKey);
+		return ResponseEntity.created(URI.create("/api/v1/public/petitions/" + r.trackingCode()))
+			.body(new Submitted(r.trackingCode(), r.querySecret(), r.receivedAt(), r.status()));
+	}
+
+	/** {@code querySecret} is shown only in this answer (and its idempotent retries for 24 hours). */
+	record Submitted(String trackingCode, String querySecret, OffsetDateTime receivedAt, MatterStatus status) {
+	}
+
+	@GetMapping("/{trackingCode}")
+	ResponseEntity<?> track(@PathVariable String trackingCode,
+			@RequestHeader(name = "X-Query-Secret", required = false) String secret, HttpServletRequest request) {
+		if (secret == null || secret.isBlank()) {
+			throw new InvalidInput(List.of(new FieldProblem("X-Query-Secret",
+					messages.getMessage("intake.invalid.required", null, LocaleContextHolder.getLocale()))));
+		}
+		String client = request.getRemoteAddr();
+		Optional<Duration> blocked = throttle.blockedFor(client);
+		if (blocked.isPresent()) {
+			return tooManyAttempts(blocked.get());
+		}
+		Optional<PublicStatus> status = matters.track(trackingCode, secret);
+		if (status.isEmpty()) {
+			throttle.failed(client);
+			throw DomainException.notFound("Petition");
+		}
+		return ResponseEntity.ok(status.get());
+	}
+
+	static ResponseEntity<ProblemDetail> tooManyAttempts(Duration wait) {
+		long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+				"Too many failed look-ups from this address; try again later.");
+		problem.setType(URI.create("https://xinfang.org/problems/too-many-lookups"));
+		problem.setProperties(Map.of("retryAfterSeconds", seconds));
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+}
