@@ -33,6 +33,14 @@ public class Browser {
 
 	private String lastBody = "";
 
+	private String language = "zh-CN";
+
+	/** The Accept-Language sent from now on (default zh-CN). */
+	public Browser language(String language) {
+		this.language = language;
+		return this;
+	}
+
 	public Browser(int port) {
 		this.base = "http://localhost:" + port;
 	}
@@ -47,7 +55,7 @@ public class Browser {
 	}
 
 	public HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "zh-CN").GET().build());
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language).GET().build());
 	}
 
 	/** Posts a form with the CSRF token of the last page fetched. */
@@ -64,7 +72,7 @@ public class Browser {
 		}).collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Accept-Language", "zh-CN")
+			.header("Accept-Language", language)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
 	}
