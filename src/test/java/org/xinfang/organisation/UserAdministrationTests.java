@@ -69,6 +69,18 @@ class UserAdministrationTests {
 	}
 
 	@Test
+	void anAdministratorCannotShutThemselvesOut() {
+		Unit county = fixtures.bureauUnder(fixtures.commission());
+		StaffPrincipal admin = fixtures.user(county, Role.ADMIN);
+
+		as(admin, http.put().uri("/api/v1/admin/users/{u}", admin.username()))
+			.body(Map.of("displayName", "X", "unitCode", county.code(), "roles", List.of("HANDLER"), "version", 0))
+			.exchange()
+			.expectStatus().isEqualTo(422)
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("roles");
+	}
+
+	@Test
 	void aTooShortPasswordIsRefusedNamingTheField() {
 		Unit county = fixtures.bureauUnder(fixtures.commission());
 		StaffPrincipal admin = fixtures.user(county, Role.ADMIN);

@@ -17,6 +17,7 @@ import org.xinfang.organisation.OrganisationAdministration.NewUnit;
 import org.xinfang.organisation.OrganisationAdministration.NewUser;
 import org.xinfang.organisation.OrganisationAdministration.UnitChange;
 import org.xinfang.organisation.OrganisationAdministration.UserChange;
+import org.xinfang.organisation.Role;
 import org.xinfang.organisation.StaffPrincipal;
 import org.xinfang.organisation.Unit;
 import org.xinfang.platform.DomainException;
@@ -60,13 +61,24 @@ public class AdminConsole {
 		return currentUser.require();
 	}
 
+	/**
+	 * The path of the administrator's unit as it is now: read from the database rather than the session, so a
+	 * unit moved since sign-in neither widens nor hides the scope.
+	 */
+	private String scope() {
+		return jdbc.sql("SELECT path FROM unit WHERE id = :id")
+			.param("id", me().unitId())
+			.query(String.class)
+			.single();
+	}
+
 	// ---------------------------------------------------------------- units
 
 	/** The administrator's subtree in tree order. */
 	public List<UnitRow> units() {
 		return jdbc.sql("SELECT " + UNIT_COLUMNS
 				+ " FROM unit u LEFT JOIN unit p ON p.id = u.parent_id WHERE u.path LIKE :path || '%' ORDER BY u.path")
-			.param("path", me().unitPath())
+			.param("path", scope())
 			.query(AdminConsole::unitRow)
 			.list();
 	}
@@ -76,7 +88,7 @@ public class AdminConsole {
 			.param("code", code)
 			.query(AdminConsole::unitRow)
 			.optional()
-			.filter(u -> u.path().startsWith(me().unitPath()))
+			.filter(u -> u.path().startsWith(scope()))
 			.orElseThrow(() -> DomainException.notFound("Unit " + code));
 	}
 
@@ -95,7 +107,7 @@ public class AdminConsole {
 
 	public UnitRow moveUnit(String code, int version, String newParentCode) {
 		UnitRow unit = unit(code);
-		if (unit.path().equals(me().unitPath())) {
+		if (unit.path().equals(scope())) {
 			throw DomainException.notFound("Unit " + code); // own unit: its new parent would be outside the scope
 		}
 		requireVisible(newParentCode, "parentCode");
@@ -114,7 +126,7 @@ public class AdminConsole {
 			.param("code", unitCode)
 			.query(String.class)
 			.optional()
-			.filter(path -> path.startsWith(me().unitPath()))
+			.filter(path -> path.startsWith(scope()))
 			.isPresent();
 		if (!visible) {
 			throw JdbcOrganisationAdministration.fieldProblem(HttpStatus.BAD_REQUEST, "unknown-unit", field,
@@ -126,7 +138,7 @@ public class AdminConsole {
 
 	/** Users of the given unit's subtree (default: the administrator's whole scope). */
 	public List<UserRow> users(String unitCode) {
-		String path = unitCode == null || unitCode.isBlank() ? me().unitPath() : unit(unitCode).path();
+		String path = unitCode == null || unitCode.isBlank() ? scope() : unit(unitCode).path();
 		return jdbc.sql("SELECT " + USER_COLUMNS
 				+ " FROM app_user a JOIN unit un ON un.id = a.unit_id WHERE un.path LIKE :path || '%' ORDER BY un.path, a.username")
 			.param("path", path)
@@ -139,7 +151,7 @@ public class AdminConsole {
 			.param("u", username == null ? "" : username.trim().toLowerCase())
 			.query(this::userRow)
 			.optional()
-			.filter(u -> u.unitPath().startsWith(me().unitPath()))
+			.filter(u -> u.unitPath().startsWith(scope()))
 			.orElseThrow(() -> DomainException.notFound("User " + username));
 	}
 
@@ -152,6 +164,11 @@ public class AdminConsole {
 	public UserRow updateUser(String username, int version, UserChange change) {
 		UserRow user = user(username);
 		requireVisible(change.unitCode(), "unitCode");
+		if (user.id() == me().userId() && (!change.enabled() || !change.roles().contains(Role.ADMIN))) {
+			// otherwise the last administrator of a subtree could shut everyone out of it
+			throw JdbcOrganisationAdministration.fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, "own-admin-access",
+					"roles", "You cannot remove your own administrator role or disable your own account");
+		}
 		admin.updateUser(user.username(), version, change);
 		return user(user.username());
 	}
@@ -170,7 +187,7 @@ public class AdminConsole {
 
 	/** Whether the signed-in administrator may change the shared dictionaries. */
 	public boolean mayEditDictionaries() {
-		return me().unitPath().chars().filter(c -> c == '/').count() == 2;
+		return scope().chars().filter(c -> c == '/').count() == 2;
 	}
 
 	private void requireDictionaryAuthority() {
