@@ -77,6 +77,17 @@ class DemoDataLoaderTests {
 			.jsonPath("$.roles[0]").isEqualTo(roleAndUnit[0])
 			.jsonPath("$.unitCode").isEqualTo(roleAndUnit[1]));
 
+		// the county administrator sees their county only, in tree order (siblings as created)
+		http.get().uri("/api/v1/admin/units")
+			.headers(h -> h.setBasicAuth("demo-admin", DemoDataLoader.PASSWORD))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.length()").isEqualTo(11)
+			.jsonPath("$[0].code").isEqualTo("XWJJ1")
+			.jsonPath("$[1].code").isEqualTo("X1-RMYY")
+			.jsonPath("$[10].code").isEqualTo("X1-BGS");
+
 		long before = jdbc.sql("SELECT count(*) FROM unit").query(Long.class).single();
 		new DemoDataLoader(admin, tx, jdbc).run(null); // the real check: units exist, so nothing happens
 		assertThat(jdbc.sql("SELECT count(*) FROM unit").query(Long.class).single()).isEqualTo(before);
