@@ -98,6 +98,27 @@ class AdminPagesTests {
 	}
 
 	@Test
+	void aPasswordResetEndsTheUsersOpenSessions() {
+		Unit county = fixtures.bureauUnder(fixtures.commission());
+		StaffPrincipal admin = fixtures.user(county, Role.ADMIN);
+		StaffPrincipal handler = fixtures.user(county, Role.HANDLER);
+		Browser handlerBrowser = new Browser(port).signIn(handler.username(), Fixtures.PASSWORD);
+		assertThat(handlerBrowser.get("/staff").statusCode()).isEqualTo(200);
+
+		Browser browser = new Browser(port).signIn(admin.username(), Fixtures.PASSWORD);
+		browser.get("/admin/users/" + handler.username() + "/edit");
+		HttpResponse<String> reset = browser.post("/admin/users/" + handler.username() + "/password",
+				Map.of("password", "another-long-password"));
+		assertThat(reset.statusCode()).isEqualTo(302);
+
+		HttpResponse<String> after = handlerBrowser.get("/staff");
+		assertThat(after.statusCode()).isEqualTo(302);
+		assertThat(after.headers().firstValue("Location").orElseThrow()).contains("/login");
+		new Browser(port).signIn(handler.username(), "another-long-password");
+		assertThat(browser.get("/staff").statusCode()).as("the administrator stays signed in").isEqualTo(200);
+	}
+
+	@Test
 	void administrationPagesAreClosedToOtherStaffAndOutsideTheScope() {
 		Unit commission = fixtures.commission();
 		Unit county = fixtures.bureauUnder(commission);

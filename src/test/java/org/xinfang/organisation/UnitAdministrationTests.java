@@ -93,6 +93,8 @@ class UnitAdministrationTests {
 			.exchange()
 			.expectStatus().isOk();
 		assertThat(units.byCode(county.code()).orElseThrow().active()).isFalse();
+		create(admin, Fixtures.unique("X"), county.code()).expectStatus().isEqualTo(422)
+			.expectBody().jsonPath("$.type").isEqualTo("https://xinfang.org/problems/unit-inactive");
 	}
 
 	@Test

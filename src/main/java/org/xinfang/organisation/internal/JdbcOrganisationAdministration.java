@@ -56,6 +56,9 @@ class JdbcOrganisationAdministration implements OrganisationAdministration {
 					"Unit code " + u.code() + " is already in use");
 		}
 		Unit parent = u.parentCode() == null ? null : knownUnit(u.parentCode(), "parentCode");
+		if (parent != null) {
+			requireActive(parent, "parentCode");
+		}
 		long id = jdbc.sql("SELECT nextval('unit_id_seq')").query(Long.class).single();
 		String path = (parent == null ? "/" : parent.path()) + id + "/";
 		jdbc.sql("""
@@ -113,6 +116,9 @@ class JdbcOrganisationAdministration implements OrganisationAdministration {
 	public Unit moveUnit(String code, int version, String newParentCode) {
 		Unit unit = lockUnit(code, version);
 		Unit parent = newParentCode == null ? null : knownUnit(newParentCode, "parentCode");
+		if (parent != null) {
+			requireActive(parent, "parentCode");
+		}
 		if (parent != null && parent.isWithin(unit.path())) {
 			throw fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, "unit-move-into-own-subtree", "parentCode",
 					"Unit " + code + " cannot be moved under itself or one of its own sub-units");
@@ -169,6 +175,13 @@ class JdbcOrganisationAdministration implements OrganisationAdministration {
 		return units.byCode(code).orElseThrow();
 	}
 
+	private static void requireActive(Unit unit, String field) {
+		if (!unit.active()) {
+			throw fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, "unit-inactive", field,
+					"Unit " + unit.code() + " is deactivated");
+		}
+	}
+
 	private Unit knownUnit(String code, String field) {
 		return units.byCode(code)
 			.orElseThrow(() -> fieldProblem(HttpStatus.BAD_REQUEST, "unknown-unit", field, "No unit with code " + code));
@@ -180,6 +193,7 @@ class JdbcOrganisationAdministration implements OrganisationAdministration {
 	@Transactional
 	public StaffPrincipal createUser(NewUser u) {
 		Unit unit = knownUnit(u.unitCode(), "unitCode");
+		requireActive(unit, "unitCode");
 		checkPassword(u.rawPassword());
 		String username = u.username().trim().toLowerCase();
 		if (jdbc.sql("SELECT count(*) FROM app_user WHERE username = :u").param("u", username).query(Long.class).single() > 0) {
@@ -210,6 +224,9 @@ class JdbcOrganisationAdministration implements OrganisationAdministration {
 	public StaffPrincipal updateUser(String username, int version, UserChange c) {
 		long id = userId(username);
 		Unit unit = knownUnit(c.unitCode(), "unitCode");
+		requireActive(unit, "unitCode");
+		Long unitBefore = jdbc.sql("SELECT unit_id FROM app_user WHERE id = :id").param("id", id).query(Long.class).single();
+		Set<Role> rolesBefore = roles(id);
 		int changed = jdbc.sql("""
 				UPDATE app_user SET display_name = :name, unit_id = :unit, enabled = :enabled, email = :email,
 				       phone = :phone, version = version + 1
@@ -228,6 +245,9 @@ class JdbcOrganisationAdministration implements OrganisationAdministration {
 		}
 		jdbc.sql("DELETE FROM user_role WHERE user_id = :id").param("id", id).update();
 		insertRoles(id, c.roles());
+		if (!c.enabled() || unitBefore != unit.id() || !rolesBefore.equals(c.roles())) {
+			endSessions(username);
+		}
 		audit.record("USER_UPDATED", "user", username, Map.of("unit", unit.code(), "enabled", c.enabled(), "roles",
 				c.roles().stream().map(Enum::name).sorted().toList()));
 		return new StaffPrincipal(id, username, c.displayName(), unit.id(), unit.code(), unit.name(), unit.path(),
@@ -243,6 +263,7 @@ class JdbcOrganisationAdministration implements OrganisationAdministration {
 			.param("hash", passwords.encode(rawPassword))
 			.param("id", id)
 			.update();
+		endSessions(username);
 		audit.record("USER_PASSWORD_RESET", "user", username);
 	}
 
@@ -262,6 +283,24 @@ class JdbcOrganisationAdministration implements OrganisationAdministration {
 			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("User " + username));
+	}
+
+	/**
+	 * Signs the user out everywhere: a session keeps the roles and unit it was opened with, so after a reset
+	 * password, a disabled account or changed roles or unit the old sessions must not live on.
+	 */
+	private void endSessions(String username) {
+		jdbc.sql("DELETE FROM spring_session WHERE principal_name = :u").param("u", username).update();
+	}
+
+	private Set<Role> roles(long userId) {
+		Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+		jdbc.sql("SELECT role FROM user_role WHERE user_id = :id")
+			.param("id", userId)
+			.query(String.class)
+			.list()
+			.forEach(r -> roles.add(Role.valueOf(r)));
+		return roles;
 	}
 
 	private void insertRoles(long userId, Set<Role> roles) {
