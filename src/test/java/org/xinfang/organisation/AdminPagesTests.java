@@ -77,6 +77,31 @@ class AdminPagesTests {
 	}
 
 	@Test
+	void aStaleEditKeepsTheTypedDataAndAMoveRefusesTheOwnSubtree() {
+		Unit county = fixtures.bureauUnder(fixtures.commission());
+		Unit hospital = fixtures.hospitalUnder(county);
+		StaffPrincipal admin = fixtures.user(county, Role.ADMIN);
+		Browser browser = new Browser(port).signIn(admin.username(), Fixtures.PASSWORD);
+		browser.get("/admin/units/" + hospital.code() + "/edit");
+		Map<String, Object> edit = Map.of("name", "第一次修改", "level", "INSTITUTION", "type", "HOSPITAL", "active",
+				"true", "version", "0");
+		assertThat(browser.post("/admin/units/" + hospital.code(), edit).statusCode()).isEqualTo(302);
+
+		browser.get("/admin/units/" + hospital.code() + "/edit");
+		HttpResponse<String> stale = browser.post("/admin/units/" + hospital.code(),
+				Map.of("name", "第二次修改", "level", "INSTITUTION", "type", "HOSPITAL", "active", "true", "version", "0"));
+		assertThat(stale.statusCode()).isEqualTo(409);
+		assertThat(stale.body()).contains("已被他人修改", "value=\"第二次修改\"");
+
+		browser.get("/admin/units/" + hospital.code() + "/edit");
+		HttpResponse<String> move = browser.post("/admin/units/" + hospital.code() + "/move",
+				Map.of("parentCode", hospital.code(), "version", "1"));
+		assertThat(move.statusCode()).isEqualTo(400);
+		assertThat(move.body()).contains("不能把单位移动到其自身或其下级单位之下");
+		assertThat(units.byCode(hospital.code()).orElseThrow().name()).isEqualTo("第一次修改");
+	}
+
+	@Test
 	void anAdministratorUnlocksAnAccountOnItsPage() {
 		Unit county = fixtures.bureauUnder(fixtures.commission());
 		StaffPrincipal admin = fixtures.user(county, Role.ADMIN);
