@@ -58,7 +58,8 @@ class JdbcUnits implements Units {
 
 	static Unit map(ResultSet rs, int row) throws SQLException {
 		long parent = rs.getLong("parent_id");
-		return new Unit(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.wasNull() ? null : parent,
+		Long parentId = rs.wasNull() ? null : parent; // wasNull() refers to the last column read: ask right away
+		return new Unit(rs.getLong("id"), rs.getString("code"), rs.getString("name"), parentId,
 				rs.getString("path"), Unit.UnitLevel.valueOf(rs.getString("level")),
 				Unit.UnitType.valueOf(rs.getString("unit_type")), rs.getBoolean("petition_office"),
 				rs.getBoolean("active"));
