@@ -48,6 +48,7 @@ class CitizenPortalBrowserTests {
 
 			// a wrong secret reveals nothing about the matter
 			browser.go("/portal/track").type("#code", code).type("#secret", "WRONGSECRET").click("button[type=submit]");
+			assertThat(browser.find("p.error[role=alert]").getText()).contains("查询码或查询密码不正确");
 			assertThat(browser.text()).doesNotContain("已登记").doesNotContain("周末门诊");
 		}
 	}

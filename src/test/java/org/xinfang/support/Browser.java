@@ -95,7 +95,7 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public String text() {
-		return driver.findElement(By.tagName("body")).getText();
+		return waitUntil(d -> d.findElement(By.tagName("body")).getText());
 	}
 
 	public String path() {
@@ -103,7 +103,10 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+		// a page being replaced by the next one turns elements stale mid-check: look again
+		return new WebDriverWait(driver, Duration.ofSeconds(10))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	public Browser waitForText(String text) {
