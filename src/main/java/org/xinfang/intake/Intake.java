@@ -15,7 +15,7 @@ public interface Intake {
 	 * matter: the open matter's repeat count goes up, its timeline records the request, and the answer
 	 * carries {@code repeatOf} and no query secret.
 	 *
-	 * @throws InvalidInput naming each bad field
+	 * @throws org.xinfang.platform.InvalidInput naming each bad field
 	 */
 	Registered register(RegisterMatter matter);
 

@@ -12,6 +12,11 @@ public record Unit(long id, String code, String name, Long parentId, String path
 	}
 
 	public int depth() {
+		return depthOf(path);
+	}
+
+	/** 1 for a root ("/7/"), 2 for its children, and so on. */
+	public static int depthOf(String path) {
 		return (int) path.chars().filter(c -> c == '/').count() - 1;
 	}
 

@@ -8,9 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,7 +29,8 @@ import org.xinfang.calendar.DueDates;
 import org.xinfang.calendar.PeriodRule;
 import org.xinfang.calendar.PeriodUnit;
 import org.xinfang.calendar.internal.HolidayCalendar;
-import org.xinfang.platform.DomainException;
+import org.xinfang.platform.FieldProblem;
+import org.xinfang.platform.InvalidInput;
 
 /**
  * The holiday calendar and due-date arithmetic as JSON. Reading is public (a petitioner may check a
@@ -59,50 +58,48 @@ class CalendarApi {
 	@GetMapping("/due-date")
 	DueDate dueDate(@RequestParam(required = false) String start, @RequestParam(required = false) String amount,
 			@RequestParam(required = false) String unit) {
-		List<Map<String, Object>> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		LocalDate startDate = null;
 		if (start == null || start.isBlank()) {
-			errors.add(fieldError("start", "is required (YYYY-MM-DD)"));
+			errors.add(new FieldProblem("start", "is required (YYYY-MM-DD)"));
 		}
 		else {
 			try {
 				startDate = LocalDate.parse(start.strip());
 			}
 			catch (DateTimeParseException e) {
-				errors.add(fieldError("start", "must be a date YYYY-MM-DD"));
+				errors.add(new FieldProblem("start", "must be a date YYYY-MM-DD"));
 			}
 		}
 		int days = 0;
 		if (amount == null || amount.isBlank()) {
-			errors.add(fieldError("amount", "is required"));
+			errors.add(new FieldProblem("amount", "is required"));
 		}
 		else {
 			try {
 				days = Integer.parseInt(amount.strip());
 				if (days < 1 || days > MAX_AMOUNT) {
-					errors.add(fieldError("amount", "must be between 1 and " + MAX_AMOUNT));
+					errors.add(new FieldProblem("amount", "must be between 1 and " + MAX_AMOUNT));
 				}
 			}
 			catch (NumberFormatException e) {
-				errors.add(fieldError("amount", "must be a whole number"));
+				errors.add(new FieldProblem("amount", "must be a whole number"));
 			}
 		}
 		PeriodUnit periodUnit = null;
 		if (unit == null || unit.isBlank()) {
-			errors.add(fieldError("unit", "is required (CALENDAR_DAYS or WORKING_DAYS)"));
+			errors.add(new FieldProblem("unit", "is required (CALENDAR_DAYS or WORKING_DAYS)"));
 		}
 		else {
 			try {
 				periodUnit = PeriodUnit.valueOf(unit.strip());
 			}
 			catch (IllegalArgumentException e) {
-				errors.add(fieldError("unit", "must be CALENDAR_DAYS or WORKING_DAYS"));
+				errors.add(new FieldProblem("unit", "must be CALENDAR_DAYS or WORKING_DAYS"));
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw new DomainException(HttpStatus.BAD_REQUEST, "invalid-fields", "Some fields are invalid: "
-					+ String.join(", ", errors.stream().map(e -> (String) e.get("field")).distinct().toList()),
-					Map.of("errors", errors));
+			throw new InvalidInput(errors);
 		}
 		return new DueDate(dueDates.dueDate(startDate, days, periodUnit));
 	}
@@ -143,12 +140,6 @@ class CalendarApi {
 		return administration.updateRule(code, change.amount(), change.unit());
 	}
 
-	private static Map<String, Object> fieldError(String field, String message) {
-		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("field", field);
-		error.put("message", message);
-		return error;
-	}
 
 	record DueDate(LocalDate dueDate) {
 	}

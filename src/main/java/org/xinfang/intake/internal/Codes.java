@@ -2,9 +2,8 @@ package org.xinfang.intake.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
+import org.xinfang.platform.Hashing;
 
 /**
  * Tracking codes and query secrets.
@@ -52,21 +51,12 @@ final class Codes {
 	}
 
 	static String hashSecret(String secret) {
-		return sha256Hex(normaliseSecret(secret).getBytes(StandardCharsets.UTF_8));
+		return Hashing.sha256Hex(normaliseSecret(secret));
 	}
 
 	static boolean secretMatches(String secret, String storedHash) {
 		byte[] given = hashSecret(secret).getBytes(StandardCharsets.US_ASCII);
 		byte[] stored = storedHash.getBytes(StandardCharsets.US_ASCII);
 		return MessageDigest.isEqual(given, stored);
-	}
-
-	static String sha256Hex(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 }

@@ -1,6 +1,5 @@
 package org.xinfang.intake.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -27,9 +26,9 @@ import org.xinfang.calendar.CalendarDataMissingException;
 import org.xinfang.calendar.DueDates;
 import org.xinfang.intake.AttachmentInfo;
 import org.xinfang.intake.Channel;
-import org.xinfang.intake.FieldProblem;
+import org.xinfang.platform.FieldProblem;
 import org.xinfang.intake.Intake;
-import org.xinfang.intake.InvalidInput;
+import org.xinfang.platform.InvalidInput;
 import org.xinfang.intake.MatterRegistered;
 import org.xinfang.intake.MatterStatus;
 import org.xinfang.intake.NewPetitioner;
@@ -42,6 +41,7 @@ import org.xinfang.organisation.StaffPrincipal;
 import org.xinfang.organisation.Unit;
 import org.xinfang.organisation.Units;
 import org.xinfang.platform.DomainException;
+import org.xinfang.platform.Hashing;
 import tools.jackson.databind.json.JsonMapper;
 
 @Service
@@ -127,7 +127,7 @@ class JdbcIntake implements Intake {
 					rows.label("intake.invalid.idempotency-key"))));
 		}
 		MatterValidation.Valid v = validation.online(petition);
-		String fingerprint = Codes.sha256Hex(json.writeValueAsString(petition).getBytes(StandardCharsets.UTF_8));
+		String fingerprint = Hashing.sha256Hex(json.writeValueAsString(petition));
 		try {
 			return tx.execute(status -> {
 				if (key != null) {
@@ -460,7 +460,7 @@ class JdbcIntake implements Intake {
 						"A matter takes at most " + maxAttachments + " attachments", Map.of("maxCount", maxAttachments));
 			}
 			OffsetDateTime now = OffsetDateTime.now(clock);
-			String sha256 = Codes.sha256Hex(content);
+			String sha256 = Hashing.sha256Hex(content);
 			long id = jdbc.sql("""
 					INSERT INTO attachment (matter_id, filename, content_type, size, sha256, content, uploaded_at, uploaded_by)
 					VALUES (:matter, :name, :type, :size, :sha, :content, :now, :by) RETURNING id

@@ -1,6 +1,5 @@
 package org.xinfang.intake.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -27,13 +26,14 @@ import org.xinfang.intake.MatterStatus;
 import org.xinfang.intake.PublicStatus;
 import org.xinfang.organisation.CurrentUser;
 import org.xinfang.organisation.StaffPrincipal;
+import org.xinfang.platform.Hashing;
 
 @Service
 @Transactional(readOnly = true)
 class JdbcMatterQueries implements MatterQueries {
 
 	/** Compared against when a tracking code is unknown, so that case costs the same as a wrong secret. */
-	private static final String NO_SUCH_HASH = Codes.sha256Hex("no such matter".getBytes(StandardCharsets.UTF_8));
+	private static final String NO_SUCH_HASH = Hashing.sha256Hex("no such matter");
 
 	private static final String MATTER = """
 			SELECT m.*, ru.code AS ru_code, ru.name AS ru_name, ru.path AS ru_path,

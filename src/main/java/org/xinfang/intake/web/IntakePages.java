@@ -20,7 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.xinfang.intake.Channel;
 import org.xinfang.intake.Intake;
-import org.xinfang.intake.InvalidInput;
+import org.xinfang.platform.InvalidInput;
 import org.xinfang.intake.Kind;
 import org.xinfang.intake.MatterQueries;
 import org.xinfang.intake.NewPetitioner;

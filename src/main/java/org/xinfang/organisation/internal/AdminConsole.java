@@ -190,7 +190,7 @@ public class AdminConsole {
 
 	/** Whether the signed-in administrator may change the shared dictionaries. */
 	public boolean mayEditDictionaries() {
-		return scope().chars().filter(c -> c == '/').count() == 2;
+		return Unit.depthOf(scope()) == 1;
 	}
 
 	private void requireDictionaryAuthority() {
@@ -255,7 +255,7 @@ public class AdminConsole {
 	private static UnitRow unitRow(ResultSet rs, int n) throws SQLException {
 		String path = rs.getString("path");
 		return new UnitRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("parent_code"),
-				path, (int) path.chars().filter(c -> c == '/').count() - 1, Unit.UnitLevel.valueOf(rs.getString("level")),
+				path, Unit.depthOf(path), Unit.UnitLevel.valueOf(rs.getString("level")),
 				Unit.UnitType.valueOf(rs.getString("unit_type")), rs.getBoolean("petition_office"),
 				rs.getBoolean("active"), rs.getInt("version"));
 	}

@@ -1,7 +1,6 @@
 package org.xinfang.organisation.internal;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -16,6 +15,7 @@ import org.xinfang.organisation.StaffPrincipal;
 import org.xinfang.organisation.Unit;
 import org.xinfang.organisation.Units;
 import org.xinfang.platform.DomainException;
+import org.xinfang.platform.InvalidInput;
 
 @Service
 class JdbcOrganisationAdministration implements OrganisationAdministration {
@@ -37,8 +37,7 @@ class JdbcOrganisationAdministration implements OrganisationAdministration {
 
 	/** A refusal that names the offending field, in the same shape as bean-validation problems. */
 	static DomainException fieldProblem(HttpStatus status, String code, String field, String message) {
-		return new DomainException(status, code, message,
-				Map.of("field", field, "errors", List.of(Map.of("field", field, "message", message))));
+		return InvalidInput.of(status, code, field, message);
 	}
 
 	static DomainException stale(String what) {

@@ -3,7 +3,6 @@ package org.xinfang.organisation.internal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.List;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -69,9 +68,5 @@ final class StaffUserDetails implements UserDetails, CredentialsContainer {
 	@Override
 	public String toString() {
 		return principal.username();
-	}
-
-	static List<String> authorityNames(StaffPrincipal principal) {
-		return principal.roles().stream().map(r -> r.authority()).toList();
 	}
 }

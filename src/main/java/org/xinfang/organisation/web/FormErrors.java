@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.xinfang.platform.DomainException;
+import org.xinfang.platform.InvalidInput;
 
 /**
  * Readable field errors for the administration pages: one message per field (key {@link #GLOBAL} for the
@@ -69,9 +70,14 @@ final class FormErrors {
 
 	/** A refusal of the domain, shown at the field it names or at the top of the form. */
 	void add(DomainException ex) {
-		Object field = ex.properties().get("field");
-		errors.putIfAbsent(field == null ? GLOBAL : field.toString(), messages.getMessage("problem." + ex.code(), null,
-				ex.getMessage(), LocaleContextHolder.getLocale()));
+		String message = messages.getMessage("problem." + ex.code(), null, ex.getMessage(),
+				LocaleContextHolder.getLocale());
+		if (ex instanceof InvalidInput invalid) {
+			invalid.problems().forEach(p -> errors.putIfAbsent(p.field(), message));
+		}
+		else {
+			errors.putIfAbsent(GLOBAL, message);
+		}
 	}
 
 	boolean any() {

@@ -2,9 +2,7 @@ package org.xinfang.platform.web;
 
 import java.net.URI;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +23,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.xinfang.platform.DomainException;
+import org.xinfang.platform.FieldProblem;
+import org.xinfang.platform.InvalidInput;
 
 /**
  * Every error of the JSON API as an RFC 9457 problem: a stable {@code type}, a readable {@code detail}, and
@@ -61,12 +61,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, Object>> errors = ex.getBindingResult()
+		List<FieldProblem> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
 			.sorted(Comparator.comparing(FieldError::getField))
-			.map(e -> fieldError(e.getField(), messages.getMessage(e, LocaleContextHolder.getLocale()),
-					e.getRejectedValue()))
+			.map(e -> new FieldProblem(e.getField(), messages.getMessage(e, LocaleContextHolder.getLocale())))
 			.toList();
 		return invalid(errors);
 	}
@@ -74,12 +73,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, Object>> errors = ex.getParameterValidationResults()
+		List<FieldProblem> errors = ex.getParameterValidationResults()
 			.stream()
 			.flatMap(r -> r.getResolvableErrors()
 				.stream()
-				.map(e -> fieldError(r.getMethodParameter().getParameterName(),
-						messages.getMessage(e, LocaleContextHolder.getLocale()), r.getArgument())))
+				.map(e -> new FieldProblem(r.getMethodParameter().getParameterName(),
+						messages.getMessage(e, LocaleContextHolder.getLocale()))))
 			.toList();
 		return invalid(errors);
 	}
@@ -110,22 +109,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
 	}
 
-	private ResponseEntity<Object> invalid(List<Map<String, Object>> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"Some fields are invalid: "
-						+ String.join(", ", errors.stream().map(e -> (String) e.get("field")).distinct().toList()));
-		problem.setType(URI.create(TYPE_BASE + "invalid-fields"));
-		problem.setTitle("Invalid input");
-		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(problem);
+	private ResponseEntity<Object> invalid(List<FieldProblem> errors) {
+		return ResponseEntity.badRequest().body(domain(new InvalidInput(errors)).getBody());
 	}
 
-	private static Map<String, Object> fieldError(String field, String message, Object rejected) {
-		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("field", field);
-		error.put("message", message);
-		return error;
-	}
 
 	private static String shortCause(HttpMessageNotReadableException ex) {
 		String message = ex.getMostSpecificCause().getMessage();

@@ -1,17 +1,14 @@
 package org.xinfang.portal.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.xinfang.platform.Hashing;
 
 /**
  * Slows down guessing of query secrets: after {@code xinfang.portal.lookup.max-failures} failed look-ups
@@ -76,13 +73,6 @@ public class LookupThrottle {
 	}
 
 	private static String hash(String client) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256")
-					.digest(("lookup:" + client).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Hashing.sha256Hex("lookup:" + client);
 	}
 }

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.xinfang.intake.Intake;
-import org.xinfang.intake.InvalidInput;
+import org.xinfang.platform.InvalidInput;
 import org.xinfang.intake.Kind;
 import org.xinfang.intake.MatterQueries;
 import org.xinfang.intake.NewPetitioner;

@@ -1,4 +1,4 @@
-package org.xinfang.intake;
+package org.xinfang.platform;
 
 /** One invalid input field and a readable message in the request's language. */
 public record FieldProblem(String field, String message) {
