@@ -24,6 +24,9 @@ public class FormClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
+	/** What a browser asks for when it follows a link or posts a form. */
+	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
+
 	private final String base;
 
 	private final HttpClient client = HttpClient.newBuilder()
@@ -55,7 +58,11 @@ public class FormClient {
 	}
 
 	public HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language).GET().build());
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Accept", BROWSER_ACCEPT)
+			.header("Accept-Language", language)
+			.GET()
+			.build());
 	}
 
 	/** Posts a form with the CSRF token of the last page fetched. */
@@ -72,6 +79,7 @@ public class FormClient {
 		}).collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", BROWSER_ACCEPT)
 			.header("Accept-Language", language)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.xinfang.intake.Channel;
 import org.xinfang.intake.Intake;
 import org.xinfang.platform.InvalidInput;
@@ -119,7 +117,7 @@ class IntakePages {
 	@GetMapping("/staff/matters/{id}")
 	String detail(@PathVariable long id, Model model) {
 		model.addAttribute("matter",
-				matters.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+				matters.find(id).orElseThrow(() -> DomainException.notFound("Matter")));
 		return "intake/matter";
 	}
 }
