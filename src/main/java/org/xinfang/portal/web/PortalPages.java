@@ -2,11 +2,9 @@ package org.xinfang.portal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -22,11 +20,10 @@ import org.xinfang.intake.Kind;
 import org.xinfang.intake.MatterQueries;
 import org.xinfang.intake.NewPetitioner;
 import org.xinfang.intake.OnlinePetition;
-import org.xinfang.intake.PublicStatus;
 import org.xinfang.intake.Registered;
 import org.xinfang.organisation.Unit;
 import org.xinfang.organisation.Units;
-import org.xinfang.portal.internal.LookupThrottle;
+import org.xinfang.portal.internal.GuardedLookup;
 
 /**
  * The citizen's pages: submit a petition, then follow it with the tracking code and query secret. The
@@ -43,13 +40,13 @@ class PortalPages {
 
 	private final Units units;
 
-	private final LookupThrottle throttle;
+	private final GuardedLookup lookup;
 
-	PortalPages(Intake intake, MatterQueries matters, Units units, LookupThrottle throttle) {
+	PortalPages(Intake intake, MatterQueries matters, Units units, GuardedLookup lookup) {
 		this.intake = intake;
 		this.matters = matters;
 		this.units = units;
-		this.throttle = throttle;
+		this.lookup = lookup;
 	}
 
 	/** The submit form's fields. */
@@ -102,25 +99,23 @@ class PortalPages {
 	String track(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String secret,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		model.addAttribute("code", code);
-		String client = request.getRemoteAddr();
-		Optional<Duration> blocked = throttle.blockedFor(client);
-		if (blocked.isPresent()) {
-			response.setStatus(429);
-			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, blocked.get().toSeconds())));
-			model.addAttribute("error", "portal.track.throttled");
-			model.addAttribute("minutes", Math.max(1, blocked.get().toMinutes() + 1));
-			return "portal/track";
-		}
-		Optional<PublicStatus> status = code.isBlank() || secret.isBlank() ? Optional.empty()
-				: matters.track(code, secret);
-		if (status.isEmpty()) {
-			if (!code.isBlank() && !secret.isBlank()) {
-				throttle.failed(client);
-			}
+		if (code.isBlank() || secret.isBlank()) {
 			model.addAttribute("error", "portal.track.notFound");
 			return "portal/track";
 		}
-		model.addAttribute("status", status.get());
-		return "portal/status";
+		GuardedLookup.Result result = lookup.lookUp(request.getRemoteAddr(), code, secret);
+		if (result instanceof GuardedLookup.Found found) {
+			model.addAttribute("status", found.status());
+			return "portal/status";
+		}
+		if (result instanceof GuardedLookup.Throttled throttled) {
+			response.setStatus(429);
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+			model.addAttribute("error", "portal.track.throttled");
+			model.addAttribute("minutes", throttled.retryAfterMinutes());
+			return "portal/track";
+		}
+		model.addAttribute("error", "portal.track.notFound");
+		return "portal/track";
 	}
 }

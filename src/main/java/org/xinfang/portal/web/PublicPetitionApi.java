@@ -2,11 +2,9 @@ package org.xinfang.portal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -24,13 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.xinfang.platform.FieldProblem;
 import org.xinfang.intake.Intake;
 import org.xinfang.platform.InvalidInput;
-import org.xinfang.intake.MatterQueries;
 import org.xinfang.intake.MatterStatus;
 import org.xinfang.intake.OnlinePetition;
-import org.xinfang.intake.PublicStatus;
 import org.xinfang.intake.Registered;
 import org.xinfang.platform.DomainException;
-import org.xinfang.portal.internal.LookupThrottle;
+import org.xinfang.portal.internal.GuardedLookup;
 
 /**
  * The citizen's API: submit a petition, follow it with its tracking code and query secret.
@@ -47,17 +43,14 @@ class PublicPetitionApi {
 
 	private final Intake intake;
 
-	private final MatterQueries matters;
-
-	private final LookupThrottle throttle;
+	private final GuardedLookup lookup;
 
 	private final MessageSource messages;
 
-	PublicPetitionApi(Intake intake, MatterQueries matters, LookupThrottle throttle, MessageSource messages) {
+	PublicPetitionApi(Intake intake, GuardedLookup lookup, MessageSource messages) {
 		this.messages = messages;
 		this.intake = intake;
-		this.matters = matters;
-		this.throttle = throttle;
+		this.lookup = lookup;
 	}
 
 	@PostMapping
@@ -79,21 +72,17 @@ class PublicPetitionApi {
 			throw new InvalidInput(List.of(new FieldProblem("X-Query-Secret",
 					messages.getMessage("intake.invalid.required", null, LocaleContextHolder.getLocale()))));
 		}
-		String client = request.getRemoteAddr();
-		Optional<Duration> blocked = throttle.blockedFor(client);
-		if (blocked.isPresent()) {
-			return tooManyAttempts(blocked.get());
+		GuardedLookup.Result result = lookup.lookUp(request.getRemoteAddr(), trackingCode, secret);
+		if (result instanceof GuardedLookup.Found found) {
+			return ResponseEntity.ok(found.status());
 		}
-		Optional<PublicStatus> status = matters.track(trackingCode, secret);
-		if (status.isEmpty()) {
-			throttle.failed(client);
-			throw DomainException.notFound("Petition");
+		if (result instanceof GuardedLookup.Throttled throttled) {
+			return tooManyAttempts(throttled.retryAfterSeconds());
 		}
-		return ResponseEntity.ok(status.get());
+		throw DomainException.notFound("Petition");
 	}
 
-	static ResponseEntity<ProblemDetail> tooManyAttempts(Duration wait) {
-		long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
+	private static ResponseEntity<ProblemDetail> tooManyAttempts(long seconds) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
 				"Too many failed look-ups from this address; try again later.");
 		problem.setType(URI.create("https://xinfang.org/problems/too-many-lookups"));
