@@ -1,6 +1,7 @@
 package org.xinfang.calendar;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * Due-date arithmetic of DOMAIN §5 (Civil Code Arts. 201–204): the start day is not counted; a
@@ -16,6 +17,9 @@ public interface DueDates {
 	LocalDate dueDate(String ruleCode, LocalDate start);
 
 	PeriodRule rule(String ruleCode);
+
+	/** Every rule by code, from one consistent snapshot (for naming many deadlines at once). */
+	Map<String, PeriodRule> rules();
 
 	boolean isWorkingDay(LocalDate day);
 }

@@ -1,6 +1,5 @@
 package org.xinfang.intake;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,10 +22,4 @@ public interface MatterQueries {
 	Optional<PublicStatus> track(String trackingCode, String querySecret);
 
 	Optional<AttachmentContent> attachment(long matterId, long attachmentId);
-
-	/** Active categories of the dictionary, in display order, named in the request's language. */
-	List<Option> categories();
-
-	record Option(String code, String name) {
-	}
 }

@@ -57,6 +57,11 @@ class CachedDueDates implements DueDates {
 	}
 
 	@Override
+	public Map<String, PeriodRule> rules() {
+		return current().rules();
+	}
+
+	@Override
 	public boolean isWorkingDay(LocalDate day) {
 		return current().calendar().isWorkingDay(day);
 	}

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +26,7 @@ import org.xinfang.intake.PublicStatus;
 import org.xinfang.organisation.CurrentUser;
 import org.xinfang.organisation.StaffPrincipal;
 import org.xinfang.platform.Hashing;
+import org.xinfang.platform.Localized;
 
 @Service
 @Transactional(readOnly = true)
@@ -127,6 +127,7 @@ class JdbcMatterQueries implements MatterQueries {
 			.param("scope", user.unitPath() + "%")
 			.query(Long.class)
 			.single();
+		MatterRows.Namer namer = rows.namer();
 		List<MatterPage.Summary> items = jdbc.sql("""
 				SELECT m.id, m.tracking_code, m.channel, m.kind, m.status, m.title, m.received_on, m.headcount,
 				       m.repeat_count, ru.name AS ru_name, cu.name AS cu_name, cu.path AS cu_path,
@@ -144,18 +145,18 @@ class JdbcMatterQueries implements MatterQueries {
 			.param("scope", user.unitPath() + "%")
 			.param("limit", s)
 			.param("offset", (long) p * s)
-			.query((rs, n) -> summary(rs, user))
+			.query((rs, n) -> summary(rs, user, namer))
 			.list();
 		return new MatterPage(items, p, s, total);
 	}
 
-	private MatterPage.Summary summary(ResultSet rs, StaffPrincipal user) throws SQLException {
+	private MatterPage.Summary summary(ResultSet rs, StaffPrincipal user, MatterRows.Namer namer) throws SQLException {
 		Kind kind = Kind.valueOf(rs.getString("kind"));
 		MatterStatus status = MatterStatus.valueOf(rs.getString("status"));
 		boolean masked = IdentityMasking.hidesIdentity(kind, rs.getString("cu_path"), user);
 		String rule = rs.getString("rule_code");
 		Deadline next = rule == null ? null
-				: rows.deadline(rule, rs.getObject("due_date", LocalDate.class), rs.getObject("met_on", LocalDate.class));
+				: namer.deadline(rule, rs.getObject("due_date", LocalDate.class), rs.getObject("met_on", LocalDate.class));
 		return new MatterPage.Summary(rs.getLong("id"), rs.getString("tracking_code"),
 				Channel.valueOf(rs.getString("channel")), kind, status, rows.statusLabel(status), rs.getString("title"),
 				rs.getObject("received_on", LocalDate.class), rs.getString("ru_name"), rs.getString("cu_name"),
@@ -217,16 +218,8 @@ class JdbcMatterQueries implements MatterQueries {
 			.findFirst();
 	}
 
-	@Override
-	public List<Option> categories() {
-		boolean zh = Locale.CHINESE.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
-		return jdbc.sql("SELECT code, name_zh, name_en FROM category WHERE active ORDER BY sort_order, code")
-			.query((rs, n) -> new Option(rs.getString("code"), rs.getString(zh ? "name_zh" : "name_en")))
-			.list();
-	}
 
 	private static String categoryName(ResultSet rs) throws SQLException {
-		boolean zh = Locale.CHINESE.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
-		return rs.getString(zh ? "category_zh" : "category_en");
+		return Localized.pick(rs.getString("category_zh"), rs.getString("category_en"));
 	}
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +16,7 @@ import org.xinfang.intake.Deadline;
 import org.xinfang.intake.DeadlineState;
 import org.xinfang.intake.MatterStatus;
 import org.xinfang.intake.TimelineEntry;
+import org.xinfang.platform.Localized;
 
 /** Deadlines, timeline and labels of a matter, shared by the writing and the reading side. */
 @Component
@@ -40,16 +41,38 @@ class MatterRows {
 	}
 
 	List<Deadline> deadlines(long matterId) {
+		Namer namer = namer();
 		return jdbc.sql("SELECT rule_code, due_date, met_on FROM matter_deadline WHERE matter_id = :id ORDER BY due_date")
 			.param("id", matterId)
-			.query((rs, n) -> deadline(rs.getString("rule_code"), rs.getObject("due_date", LocalDate.class),
+			.query((rs, n) -> namer.deadline(rs.getString("rule_code"), rs.getObject("due_date", LocalDate.class),
 					rs.getObject("met_on", LocalDate.class)))
 			.list();
 	}
 
-	Deadline deadline(String rule, LocalDate due, LocalDate metOn) {
-		return new Deadline(rule, ruleName(rule), due, metOn,
-				DeadlineState.of(due, metOn, LocalDate.now(clock), dueSoonDays));
+	/**
+	 * Names and states deadlines against one snapshot of the rule table and one "today", so a page of
+	 * matters costs one look at the rules, not one per row.
+	 */
+	Namer namer() {
+		return new Namer(dueDates.rules(), LocalDate.now(clock));
+	}
+
+	final class Namer {
+
+		private final Map<String, PeriodRule> rules;
+
+		private final LocalDate today;
+
+		private Namer(Map<String, PeriodRule> rules, LocalDate today) {
+			this.rules = rules;
+			this.today = today;
+		}
+
+		Deadline deadline(String rule, LocalDate due, LocalDate metOn) {
+			PeriodRule r = rules.get(rule);
+			String name = r == null ? label("deadline.rule." + rule) : Localized.pick(r.nameZh(), r.nameEn());
+			return new Deadline(rule, name, due, metOn, DeadlineState.of(due, metOn, today, dueSoonDays));
+		}
 	}
 
 	List<TimelineEntry> timeline(long matterId, boolean publicOnly) {
@@ -91,14 +114,4 @@ class MatterRows {
 		return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
 	}
 
-	private String ruleName(String code) {
-		try {
-			PeriodRule rule = dueDates.rule(code);
-			return Locale.CHINESE.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage()) ? rule.nameZh()
-					: rule.nameEn();
-		}
-		catch (RuntimeException ex) {
-			return label("deadline.rule." + code);
-		}
-	}
 }

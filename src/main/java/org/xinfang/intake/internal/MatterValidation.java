@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.xinfang.intake.Channel;
 import org.xinfang.platform.FieldProblem;
@@ -17,6 +16,7 @@ import org.xinfang.intake.Kind;
 import org.xinfang.intake.NewPetitioner;
 import org.xinfang.intake.OnlinePetition;
 import org.xinfang.intake.RegisterMatter;
+import org.xinfang.organisation.Dictionaries;
 import org.xinfang.organisation.Unit;
 import org.xinfang.organisation.Units;
 
@@ -40,7 +40,7 @@ class MatterValidation {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-	private final JdbcClient jdbc;
+	private final Dictionaries dictionaries;
 
 	private final Units units;
 
@@ -48,8 +48,8 @@ class MatterValidation {
 
 	private final MessageSource messages;
 
-	MatterValidation(JdbcClient jdbc, Units units, Clock clock, MessageSource messages) {
-		this.jdbc = jdbc;
+	MatterValidation(Dictionaries dictionaries, Units units, Clock clock, MessageSource messages) {
+		this.dictionaries = dictionaries;
 		this.units = units;
 		this.clock = clock;
 		this.messages = messages;
@@ -165,10 +165,7 @@ class MatterValidation {
 
 	private String category(Problems p, String code) {
 		String c = trim(code);
-		if (c != null && jdbc.sql("SELECT count(*) FROM category WHERE code = :c AND active")
-			.param("c", c)
-			.query(Long.class)
-			.single() == 0) {
+		if (c != null && !dictionaries.isActiveCategory(c)) {
 			p.add("categoryCode", "intake.invalid.category");
 		}
 		return c;

@@ -24,6 +24,7 @@ import org.xinfang.intake.MatterQueries;
 import org.xinfang.intake.NewPetitioner;
 import org.xinfang.intake.RegisterMatter;
 import org.xinfang.intake.Registered;
+import org.xinfang.organisation.Dictionaries;
 import org.xinfang.organisation.Unit;
 import org.xinfang.organisation.Units;
 import org.xinfang.platform.DomainException;
@@ -41,13 +42,17 @@ class IntakePages {
 
 	private final MatterQueries matters;
 
+	private final Dictionaries dictionaries;
+
 	private final Units units;
 
 	private final MessageSource messages;
 
-	IntakePages(Intake intake, MatterQueries matters, Units units, MessageSource messages) {
+	IntakePages(Intake intake, MatterQueries matters, Dictionaries dictionaries, Units units,
+			MessageSource messages) {
 		this.intake = intake;
 		this.matters = matters;
+		this.dictionaries = dictionaries;
 		this.units = units;
 		this.messages = messages;
 	}
@@ -103,7 +108,7 @@ class IntakePages {
 		model.addAttribute("errors", errors);
 		model.addAttribute("channels", Arrays.stream(Channel.values()).filter(c -> c != Channel.ONLINE).toList());
 		model.addAttribute("kinds", Kind.values());
-		model.addAttribute("categories", matters.categories());
+		model.addAttribute("categories", dictionaries.categories());
 		model.addAttribute("units", units.all().stream().filter(Unit::active).toList());
 		return "intake/new";
 	}

@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.xinfang.intake.Intake;
 import org.xinfang.platform.InvalidInput;
 import org.xinfang.intake.Kind;
-import org.xinfang.intake.MatterQueries;
 import org.xinfang.intake.NewPetitioner;
 import org.xinfang.intake.OnlinePetition;
 import org.xinfang.intake.Registered;
+import org.xinfang.organisation.Dictionaries;
 import org.xinfang.organisation.Unit;
 import org.xinfang.organisation.Units;
 import org.xinfang.portal.internal.GuardedLookup;
@@ -36,15 +36,15 @@ class PortalPages {
 
 	private final Intake intake;
 
-	private final MatterQueries matters;
+	private final Dictionaries dictionaries;
 
 	private final Units units;
 
 	private final GuardedLookup lookup;
 
-	PortalPages(Intake intake, MatterQueries matters, Units units, GuardedLookup lookup) {
+	PortalPages(Intake intake, Dictionaries dictionaries, Units units, GuardedLookup lookup) {
 		this.intake = intake;
-		this.matters = matters;
+		this.dictionaries = dictionaries;
 		this.units = units;
 		this.lookup = lookup;
 	}
@@ -85,7 +85,7 @@ class PortalPages {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("kinds", List.of(Kind.PROPOSAL, Kind.REPORT, Kind.GRIEVANCE));
-		model.addAttribute("categories", matters.categories());
+		model.addAttribute("categories", dictionaries.categories());
 		model.addAttribute("units", units.all().stream().filter(Unit::active).toList());
 		return "portal/submit";
 	}
