@@ -1,5 +1,7 @@
 package org.xinfang.calendar.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +28,7 @@ class CalendarRows {
 
 	List<CalendarDay> allDays() {
 		return jdbc.sql("SELECT day, kind, name_zh FROM calendar_day ORDER BY day")
-			.query((rs, n) -> new CalendarDay(rs.getObject("day", LocalDate.class), DayKind.valueOf(rs.getString("kind")),
-					rs.getString("name_zh")))
+			.query(CalendarRows::day)
 			.list();
 	}
 
@@ -35,17 +36,20 @@ class CalendarRows {
 		return jdbc.sql("SELECT day, kind, name_zh FROM calendar_day WHERE day BETWEEN :from AND :to ORDER BY day")
 			.param("from", LocalDate.of(year, 1, 1))
 			.param("to", LocalDate.of(year, 12, 31))
-			.query((rs, n) -> new CalendarDay(rs.getObject("day", LocalDate.class), DayKind.valueOf(rs.getString("kind")),
-					rs.getString("name_zh")))
+			.query(CalendarRows::day)
 			.list();
 	}
 
 	Optional<CalendarDay> day(LocalDate day) {
 		return jdbc.sql("SELECT day, kind, name_zh FROM calendar_day WHERE day = :day")
 			.param("day", day)
-			.query((rs, n) -> new CalendarDay(rs.getObject("day", LocalDate.class), DayKind.valueOf(rs.getString("kind")),
-					rs.getString("name_zh")))
+			.query(CalendarRows::day)
 			.optional();
+	}
+
+	private static CalendarDay day(ResultSet rs, int row) throws SQLException {
+		return new CalendarDay(rs.getObject("day", LocalDate.class), DayKind.valueOf(rs.getString("kind")),
+				rs.getString("name_zh"));
 	}
 
 	List<Integer> completeYears() {

@@ -110,12 +110,12 @@ class JdbcIntake implements Intake {
 		MatterValidation.Valid v = validation.staff(matter);
 		return tx.execute(status -> {
 			lockPetitioners(v.petitioners());
-			Optional<Long> open = matching(v, true);
-			if (open.isPresent()) {
-				return linkRepeat(open.get(), v.channel(), registrar.username());
+			Optional<Earlier> earlier = earlier(v);
+			if (earlier.isPresent() && earlier.get().open()) {
+				return linkRepeat(earlier.get().id(), v.channel(), registrar.username());
 			}
-			Long earlier = matching(v, false).orElse(null);
-			return create(v, registrar.unitId(), registrar.username(), earlier, null, null);
+			return create(v, registrar.unitId(), registrar.username(), earlier.map(Earlier::id).orElse(null), null,
+					null);
 		});
 	}
 
@@ -139,14 +139,12 @@ class JdbcIntake implements Intake {
 					}
 				}
 				lockPetitioners(v.petitioners());
-				Long repeatOf = matching(v, true).orElse(null);
-				if (repeatOf != null) {
-					countRepeat(repeatOf, Channel.ONLINE, "public");
+				Optional<Earlier> earlier = earlier(v);
+				if (earlier.isPresent() && earlier.get().open()) {
+					countRepeat(earlier.get().id(), Channel.ONLINE, "public");
 				}
-				else {
-					repeatOf = matching(v, false).orElse(null);
-				}
-				return create(v, onlineReceivingUnit(v.concernedUnit()).id(), null, repeatOf, key, fingerprint);
+				return create(v, onlineReceivingUnit(v.concernedUnit()).id(), null, earlier.map(Earlier::id).orElse(null),
+						key, fingerprint);
 			});
 		}
 		catch (DuplicateKeyException ex) {
@@ -340,11 +338,15 @@ class JdbcIntake implements Intake {
 		}
 	}
 
+	/** An earlier matter of the same petitioner on the same concerned unit and category. */
+	private record Earlier(long id, boolean open) {
+	}
+
 	/**
-	 * The latest matter of the same petitioner on the same concerned unit and category, either still open
-	 * ({@code open}) or already decided, closed or sent elsewhere.
+	 * The earlier matter a new request repeats: the latest one still open if there is one (the request is
+	 * linked to it), else the latest one decided, closed or sent elsewhere (the new matter records it).
 	 */
-	private Optional<Long> matching(MatterValidation.Valid v, boolean open) {
+	private Optional<Earlier> earlier(MatterValidation.Valid v) {
 		List<String> idNumbers = v.petitioners().stream().map(NewPetitioner::idNumber).filter(x -> x != null).toList();
 		List<Object[]> phoneNames = new ArrayList<>();
 		v.petitioners().stream()
@@ -361,14 +363,13 @@ class JdbcIntake implements Intake {
 			who.add("(p.phone, p.name) IN (:phoneNames)");
 		}
 		var spec = jdbc.sql("""
-				SELECT m.id FROM matter m
-				WHERE m.status %s IN (:closed)
-				  AND m.concerned_unit_id IS NOT DISTINCT FROM :unit
+				SELECT m.id, m.status NOT IN (:closed) AS open FROM matter m
+				WHERE m.concerned_unit_id IS NOT DISTINCT FROM :unit
 				  AND m.category_code IS NOT DISTINCT FROM :category
 				  AND EXISTS (SELECT 1 FROM petitioner p WHERE p.matter_id = m.id AND (%s))
-				ORDER BY m.received_at DESC, m.id DESC
+				ORDER BY open DESC, m.received_at DESC, m.id DESC
 				LIMIT 1
-				""".formatted(open ? "NOT" : "", String.join(" OR ", who)))
+				""".formatted(String.join(" OR ", who)))
 			.param("closed", MatterStatus.NOT_OPEN.stream().map(Enum::name).toList())
 			.param("unit", v.concernedUnit() == null ? null : v.concernedUnit().id(), java.sql.Types.BIGINT)
 			.param("category", v.categoryCode(), java.sql.Types.VARCHAR);
@@ -378,7 +379,7 @@ class JdbcIntake implements Intake {
 		if (!phoneNames.isEmpty()) {
 			spec = spec.param("phoneNames", phoneNames);
 		}
-		return spec.query(Long.class).optional();
+		return spec.query((rs, n) -> new Earlier(rs.getLong("id"), rs.getBoolean("open"))).optional();
 	}
 
 	/**

@@ -37,8 +37,7 @@ public class AdminConsole {
 			u.id, u.code, u.name, p.code AS parent_code, u.path, u.level, u.unit_type, u.petition_office, u.active,
 			u.version""";
 
-	/** Depth-first, siblings in creation order (a plain text sort would put "/1/12/" before "/1/3/"). */
-	private static final String TREE_ORDER = "string_to_array(trim(both '/' from u.path), '/')::bigint[]";
+	private static final String TREE_ORDER = JdbcUnits.treeOrder("u.");
 
 	private static final String USER_COLUMNS = """
 			a.id, a.username, a.display_name, un.code AS unit_code, un.name AS unit_name, un.path AS unit_path,

@@ -14,6 +14,14 @@ class JdbcUnits implements Units {
 
 	static final String COLUMNS = "id, code, name, parent_id, path, level, unit_type, petition_office, active";
 
+	/**
+	 * Tree order: depth-first, siblings in creation order. A plain text sort of the paths would put
+	 * "/1/12/" before "/1/3/". {@code alias} is the table alias, or empty.
+	 */
+	static String treeOrder(String alias) {
+		return "string_to_array(trim(both '/' from " + alias + "path), '/')::bigint[]";
+	}
+
 	private final JdbcClient jdbc;
 
 	JdbcUnits(JdbcClient jdbc) {
@@ -38,13 +46,13 @@ class JdbcUnits implements Units {
 		return jdbc.sql("""
 				SELECT %s FROM unit
 				WHERE path LIKE (SELECT path FROM unit WHERE id = :id) || '%%'
-				ORDER BY path
-				""".formatted(COLUMNS)).param("id", rootId).query(JdbcUnits::map).list();
+				ORDER BY %s
+				""".formatted(COLUMNS, treeOrder(""))).param("id", rootId).query(JdbcUnits::map).list();
 	}
 
 	@Override
 	public List<Unit> all() {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM unit ORDER BY path").query(JdbcUnits::map).list();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM unit ORDER BY " + treeOrder("")).query(JdbcUnits::map).list();
 	}
 
 	@Override
