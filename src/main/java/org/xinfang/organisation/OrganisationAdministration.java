@@ -41,13 +41,9 @@ public interface OrganisationAdministration {
 
 	void updateCategory(String code, int version, Category category);
 
-	void deactivateCategory(String code, int version);
-
 	void createLegalRoute(LegalRoute route);
 
 	void updateLegalRoute(String code, int version, LegalRoute route);
-
-	void deactivateLegalRoute(String code, int version);
 
 	/**
 	 * @param parentCode code of the parent unit, {@code null} for a root

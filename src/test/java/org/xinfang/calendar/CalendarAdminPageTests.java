@@ -60,7 +60,7 @@ class CalendarAdminPageTests {
 		admin.post("/admin/calendar/days/2198-03-06/delete", year, new LinkedMultiValueMap<>());
 		assertThat(admin.get("/admin/calendar?year=2198")).doesNotContain("测试假日");
 		assertThat(auditTrail.forEntity("calendar_day", "2198-03-06")).extracting(AuditTrail.Entry::action)
-			.containsExactly("calendar.day.added", "calendar.day.deleted");
+			.containsExactly("CALENDAR_DAY_ADDED", "CALENDAR_DAY_DELETED");
 	}
 
 	@Test
@@ -73,7 +73,7 @@ class CalendarAdminPageTests {
 		assertThat(admin.get("/admin/calendar?year=2198")).contains("本年度已录入完整");
 		admin.post("/admin/calendar/years/2198", page, form("complete", "false"));
 		assertThat(auditTrail.forEntity("calendar_year", 2198)).extracting(AuditTrail.Entry::action)
-			.containsExactly("calendar.year.complete", "calendar.year.incomplete");
+			.containsExactly("CALENDAR_YEAR_COMPLETE", "CALENDAR_YEAR_INCOMPLETE");
 
 		String rules = admin.get("/admin/period-rules");
 		assertThat(rules).contains("期限规则", "REVIEW_DECISION", "《信访工作条例》第三十五条");

@@ -131,10 +131,10 @@ class CalendarApiTests {
 
 		assertThat(auditTrail.forEntity("calendar_day", "2199-03-05"))
 			.extracting(AuditTrail.Entry::action, AuditTrail.Entry::actor)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("calendar.day.added", admin.username()),
-					org.assertj.core.groups.Tuple.tuple("calendar.day.deleted", admin.username()));
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("CALENDAR_DAY_ADDED", admin.username()),
+					org.assertj.core.groups.Tuple.tuple("CALENDAR_DAY_DELETED", admin.username()));
 		assertThat(auditTrail.forEntity("calendar_year", 2199)).extracting(AuditTrail.Entry::action)
-			.containsExactly("calendar.year.complete");
+			.containsExactly("CALENDAR_YEAR_COMPLETE");
 	}
 
 	@Test
@@ -161,7 +161,7 @@ class CalendarApiTests {
 				.expectBody()
 				.jsonPath("$[?(@.code == 'EVALUATION_WINDOW')].amount").isEqualTo(10);
 			assertThat(auditTrail.forEntity("period_rule", "EVALUATION_WINDOW")).extracting(AuditTrail.Entry::action)
-				.contains("period_rule.changed");
+				.contains("PERIOD_RULE_CHANGED");
 		}
 		finally {
 			put(admin, "/api/v1/calendar/rules/EVALUATION_WINDOW", Map.of("amount", 30, "unit", "CALENDAR_DAYS"))

@@ -85,7 +85,7 @@ class JdbcCalendarAdministration implements CalendarAdministration {
 			details.put("previousKind", b.kind().name());
 			details.put("previousNameZh", b.nameZh() == null ? "" : b.nameZh());
 		});
-		audit.record(before.isPresent() ? "calendar.day.changed" : "calendar.day.added", "calendar_day", day,
+		audit.record(before.isPresent() ? "CALENDAR_DAY_CHANGED" : "CALENDAR_DAY_ADDED", "calendar_day", day,
 				details);
 		return after;
 	}
@@ -95,7 +95,7 @@ class JdbcCalendarAdministration implements CalendarAdministration {
 	public void deleteDay(LocalDate day) {
 		CalendarDay before = rows.day(day).orElseThrow(() -> DomainException.notFound("Calendar day " + day));
 		rows.deleteDay(day);
-		audit.record("calendar.day.deleted", "calendar_day", day,
+		audit.record("CALENDAR_DAY_DELETED", "calendar_day", day,
 				Map.of("previousKind", before.kind().name(), "previousNameZh",
 						before.nameZh() == null ? "" : before.nameZh()));
 	}
@@ -111,11 +111,11 @@ class JdbcCalendarAdministration implements CalendarAdministration {
 		}
 		if (complete) {
 			rows.upsertYear(year, trimmed);
-			audit.record("calendar.year.complete", "calendar_year", year,
+			audit.record("CALENDAR_YEAR_COMPLETE", "calendar_year", year,
 					Map.of("note", trimmed == null ? "" : trimmed));
 		}
 		else if (rows.deleteYear(year) > 0) {
-			audit.record("calendar.year.incomplete", "calendar_year", year);
+			audit.record("CALENDAR_YEAR_INCOMPLETE", "calendar_year", year);
 		}
 		return year(year);
 	}
@@ -142,7 +142,7 @@ class JdbcCalendarAdministration implements CalendarAdministration {
 			.findFirst()
 			.orElseThrow(() -> DomainException.notFound("Period rule " + code));
 		rows.updateRule(code, amount, unit);
-		audit.record("period_rule.changed", "period_rule", code, Map.of("amount", amount, "unit", unit.name(),
+		audit.record("PERIOD_RULE_CHANGED", "period_rule", code, Map.of("amount", amount, "unit", unit.name(),
 				"previousAmount", before.amount(), "previousUnit", before.unit().name()));
 		return new PeriodRule(before.code(), before.nameZh(), before.nameEn(), amount, unit, before.startEvent(),
 				before.legalBasis());

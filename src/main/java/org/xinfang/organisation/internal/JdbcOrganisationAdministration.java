@@ -359,16 +359,6 @@ class JdbcOrganisationAdministration implements OrganisationAdministration {
 
 	@Override
 	@Transactional
-	public void deactivateCategory(String code, int version) {
-		int changed = jdbc.sql("""
-				UPDATE category SET active = FALSE, version = version + 1 WHERE code = :code AND version = :version
-				""").param("code", code).param("version", version).update();
-		checkChanged(changed, "category", code);
-		audit.record("CATEGORY_DEACTIVATED", "category", code);
-	}
-
-	@Override
-	@Transactional
 	public void createLegalRoute(LegalRoute r) {
 		refuseTakenCode("legal_route", r.code());
 		jdbc.sql("""
@@ -404,16 +394,6 @@ class JdbcOrganisationAdministration implements OrganisationAdministration {
 		checkChanged(changed, "legal_route", code);
 		audit.record("LEGAL_ROUTE_UPDATED", "legal_route", code, Map.of("nameZh", r.nameZh(), "nameEn", r.nameEn(),
 				"appliesTo", r.appliesTo(), "sortOrder", r.sortOrder(), "active", r.active()));
-	}
-
-	@Override
-	@Transactional
-	public void deactivateLegalRoute(String code, int version) {
-		int changed = jdbc.sql("""
-				UPDATE legal_route SET active = FALSE, version = version + 1 WHERE code = :code AND version = :version
-				""").param("code", code).param("version", version).update();
-		checkChanged(changed, "legal_route", code);
-		audit.record("LEGAL_ROUTE_DEACTIVATED", "legal_route", code);
 	}
 
 	private void refuseTakenCode(String table, String code) {
