@@ -91,10 +91,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof BodySizeLimitFilter.BodyTooLarge) {
-				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-						"The request body is larger than allowed.");
-				problem.setType(URI.create(TYPE_BASE + "too-large"));
-				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+				return tooLarge("The request body is larger than allowed.");
 			}
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -106,8 +103,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-				"The upload is larger than allowed.");
+		return tooLarge("The upload is larger than allowed.");
+	}
+
+	/** A body the handler read itself (not through a message converter) that was cut off by the size limit. */
+	@ExceptionHandler(BodySizeLimitFilter.BodyTooLarge.class)
+	ResponseEntity<Object> bodyTooLarge(BodySizeLimitFilter.BodyTooLarge ex) {
+		return tooLarge("The request body is larger than allowed.");
+	}
+
+	private static ResponseEntity<Object> tooLarge(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail);
 		problem.setType(URI.create(TYPE_BASE + "too-large"));
 		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
 	}

@@ -45,32 +45,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			tooLarge(response);
 			return;
 		}
-		try {
-			chain.doFilter(new Limited(request, limit), response);
-		}
-		catch (BodyTooLarge ex) {
-			if (!response.isCommitted()) {
-				response.reset();
-				tooLarge(response);
-			}
-		}
-		catch (ServletException | IOException | RuntimeException ex) {
-			if (hasCause(ex, BodyTooLarge.class) && !response.isCommitted()) {
-				response.reset();
-				tooLarge(response);
-				return;
-			}
-			throw ex;
-		}
-	}
-
-	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (type.isInstance(t)) {
-				return true;
-			}
-		}
-		return false;
+		// a body that turns out too large while being read is answered by ApiProblems
+		chain.doFilter(new Limited(request, limit), response);
 	}
 
 	private void tooLarge(HttpServletResponse response) throws IOException {
