@@ -12,6 +12,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -31,9 +32,14 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 
 	static final String SOURCE_NAME = "xinfangEmbeddedPostgres";
 
-	private static final Log log = LogFactory.getLog(EmbeddedPostgresEnvironment.class);
-
 	private static final Map<String, EmbeddedPostgres> servers = new ConcurrentHashMap<>();
+
+	/** Deferred: this runs before logging is set up, and Spring Boot replays the lines once it is. */
+	private final Log log;
+
+	public EmbeddedPostgresEnvironment(DeferredLogFactory logs) {
+		this.log = logs.getLog(EmbeddedPostgresEnvironment.class);
+	}
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -52,7 +58,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 				"spring.datasource.password", "")));
 	}
 
-	private static EmbeddedPostgres start(String directory, boolean ephemeral) {
+	private EmbeddedPostgres start(String directory, boolean ephemeral) {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 					.setPGStartupWait(Duration.ofSeconds(60))
@@ -90,7 +96,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 	 * data directory, which would refuse a second server. Stop that orphan; a stale pid file alone is
 	 * handled by PostgreSQL itself.
 	 */
-	private static void stopOrphan(Path dataDirectory) throws IOException {
+	private void stopOrphan(Path dataDirectory) throws IOException {
 		Path pidFile = dataDirectory.resolve("postmaster.pid");
 		if (!Files.exists(pidFile)) {
 			return;
@@ -118,7 +124,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 			server.close();
 		}
 		catch (IOException ex) {
-			log.warn("Could not stop the embedded PostgreSQL cleanly", ex);
+			LogFactory.getLog(EmbeddedPostgresEnvironment.class).warn("Could not stop the embedded PostgreSQL cleanly", ex);
 		}
 	}
 
