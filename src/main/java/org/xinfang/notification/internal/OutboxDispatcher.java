@@ -146,14 +146,21 @@ class OutboxDispatcher {
 				: PhoneNumbers.maskAddress(notice.recipient());
 	}
 
+	/** The failure and its root cause on one line: enough to tell a refused connection from a refused address. */
 	private static String describe(Throwable ex) {
-		StringBuilder text = new StringBuilder();
-		for (Throwable t = ex; t != null && text.length() < MAX_ERROR_LENGTH; t = t.getCause()) {
-			if (!text.isEmpty()) {
-				text.append(" <- ");
-			}
-			text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
 		}
-		return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text.toString();
+		String text = firstLine(ex);
+		if (root != ex) {
+			text += " (cause: " + firstLine(root) + ")";
+		}
+		return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+	}
+
+	private static String firstLine(Throwable ex) {
+		String message = ex.getMessage() == null ? "" : ex.getMessage().lines().findFirst().orElse("");
+		return ex.getClass().getSimpleName() + ": " + message;
 	}
 }
