@@ -198,14 +198,15 @@ class OfficialDocumentsTests {
 
 	@Test
 	void issuesAndDeliveriesAreAuditedAndListed() {
-		IssuedDocument doc = issue(bureau, DocumentType.ACCEPTANCE_NOTICE, ISSUED);
-		IssuedDocument delivered = documents.markDelivered(doc.id(), ISSUED.plusDays(2));
-		assertThat(delivered.deliveredOn()).isEqualTo(ISSUED.plusDays(2));
+		LocalDate issued = LocalDate.of(2026, 3, 2);
+		IssuedDocument doc = issue(bureau, DocumentType.ACCEPTANCE_NOTICE, issued);
+		IssuedDocument delivered = documents.markDelivered(doc.id(), issued.plusDays(2));
+		assertThat(delivered.deliveredOn()).isEqualTo(issued.plusDays(2));
 		assertThat(documents.forMatter(matterId)).containsExactly(delivered);
-		assertThatThrownBy(() -> documents.markDelivered(doc.id(), ISSUED.plusDays(3)))
+		assertThatThrownBy(() -> documents.markDelivered(doc.id(), issued.plusDays(3)))
 			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.status().value()).isEqualTo(409));
-		IssuedDocument other = issue(bureau, DocumentType.EXTENSION_NOTICE, ISSUED);
-		assertThatThrownBy(() -> documents.markDelivered(other.id(), ISSUED.minusDays(1)))
+		IssuedDocument other = issue(bureau, DocumentType.EXTENSION_NOTICE, issued);
+		assertThatThrownBy(() -> documents.markDelivered(other.id(), issued.minusDays(1)))
 			.isInstanceOfSatisfying(InvalidInput.class,
 					ex -> assertThat(ex.problems()).extracting(FieldProblem::field).containsExactly("deliveredOn"));
 		assertThat(auditTrail.forEntity("document", doc.id())).extracting(AuditTrail.Entry::action)
@@ -261,7 +262,11 @@ class OfficialDocumentsTests {
 				bureau.code(), "张三", "反映门诊收费问题", ISSUED, fields));
 		Path dir = Path.of("target", "documents");
 		Files.createDirectories(dir);
-		try (PDDocument pdf = Loader.loadPDF(documents.pdf(doc.id()).orElseThrow())) {
+		byte[] bytes = documents.pdf(doc.id()).orElseThrow();
+		Files.write(dir.resolve("handling-opinion.pdf"), bytes);
+		assertThat(text(bytes)).contains("（此件不公开）");
+		try (PDDocument pdf = Loader.loadPDF(bytes)) {
+			assertThat(pdf.getNumberOfPages()).isEqualTo(1);
 			BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, 72);
 			Path png = dir.resolve("handling-opinion.png");
 			ImageIO.write(image, "png", png.toFile());

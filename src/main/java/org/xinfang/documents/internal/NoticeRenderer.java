@@ -143,10 +143,11 @@ class NoticeRenderer {
 				}
 			}
 			// 署名 and 成文日期: keep together; the date four characters from the right, the unit centred over it
-			if (y - 4 * LINE < BOTTOM) {
+			float needed = 3.5f * LINE + (n.disclosure() == null ? 0 : LINE);
+			if (y - needed < BOTTOM) {
 				newPage();
 			}
-			y -= 2 * LINE;
+			y -= 1.5f * LINE;
 			float dateWidth = width(n.date(), BODY);
 			float dateRight = RIGHT - 4 * BODY;
 			float centre = dateRight - dateWidth / 2;
@@ -156,7 +157,6 @@ class NoticeRenderer {
 			y -= LINE;
 			text(n.date(), dateRight - dateWidth, y, BODY, Color.BLACK, false);
 			if (n.disclosure() != null) {
-				y -= LINE;
 				line(n.disclosure(), 2 * BODY);
 			}
 			out.close();
@@ -203,7 +203,16 @@ class NoticeRenderer {
 			while (end < text.length() && NO_LINE_START.indexOf(text.charAt(end)) >= 0) {
 				end++;
 			}
-			return end;
+			// a Latin word or number (CT, 320) moves whole to the next line unless it fills a line by itself
+			int start = end;
+			while (start > 0 && end < text.length() && latin(text.charAt(end)) && latin(text.charAt(start - 1))) {
+				start--;
+			}
+			return start > 0 && start < end ? start : end;
+		}
+
+		private static boolean latin(char c) {
+			return c < 0x80 && Character.isLetterOrDigit(c);
 		}
 
 		private void line(String text, float indent) throws IOException {
