@@ -249,6 +249,24 @@ class OfficialDocumentsTests {
 	}
 
 	@Test
+	void aLongOpinionRunsOnToNumberedPagesWithTheSignatureAtTheEnd() throws IOException {
+		String paragraph = "经调查核实，该院在门诊收费环节存在系统设置错误，导致部分检查项目重复计费，相关科室已完成整改并逐笔核对退费。";
+		String text = String.join("\n", java.util.Collections.nCopies(20, paragraph));
+		IssuedDocument doc = documents.issue(new DocumentRequest(matterId, DocumentType.HANDLING_OPINION,
+				bureau.code(), "张三", "反映门诊收费问题", ISSUED,
+				Map.of("outcome", "SUPPORTED", "text", text, "reviewBody", "州卫生健康委员会")));
+		byte[] bytes = documents.pdf(doc.id()).orElseThrow();
+		try (PDDocument pdf = Loader.loadPDF(bytes)) {
+			assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+			PDFTextStripper last = new PDFTextStripper();
+			last.setStartPage(pdf.getNumberOfPages());
+			last.setEndPage(pdf.getNumberOfPages());
+			assertThat(last.getText(pdf)).contains(bureau.name(), "2026年11月22日",
+					"— " + pdf.getNumberOfPages() + " —");
+		}
+	}
+
+	@Test
 	void handlingOpinionRendersToAnImage() throws IOException {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("outcome", "PARTLY_SUPPORTED");
