@@ -1,0 +1,68 @@
+package org.xinfang.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xinfang.support.XinfangTest;
+
+/**
+ * The Chinese search of V11 at the SQL level: a word of two or more characters matches inside running text,
+ * and only where its characters stand together.
+ */
+@XinfangTest
+class MatterSearchIndexTests {
+
+	static final String TEXT = "本人在县人民医院门诊就诊时被重复收取检查费，医保报销困难。CT检查做了2次，乱收费问题严重。";
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@ParameterizedTest(name = "{0} → {1}")
+	@CsvSource({
+			"医保, true", // two characters inside running text
+			"收费, true", // 乱收费问题: inside a longer run
+			"报销困难, true", // four characters
+			"重复收取, true",
+			"医保 报销, true", // every word must match
+			"门诊 牙科, false",
+			"医报, false", // characters that never stand together
+			"费医, false", // 检查费，医保: a phrase never spans punctuation
+			"ct, true", // Latin words, case-insensitive
+			"CT检查, true",
+			"mri, false",
+			"县人民医院, true" })
+	void wordMatchesWhereItsCharactersStandTogether(String query, boolean matches) {
+		Boolean result = jdbc.sql("SELECT xf_search_vector(:text) @@ xf_search_query(:q)")
+			.param("text", TEXT)
+			.param("q", query)
+			.query(Boolean.class)
+			.single();
+		assertThat(result).isEqualTo(matches);
+	}
+
+	@Test
+	void nothingSearchableTypedGivesNoQuery() {
+		Boolean isNull = jdbc.sql("SELECT xf_search_query('，。 ！') IS NULL").query(Boolean.class).single();
+		assertThat(isNull).isTrue();
+	}
+
+	@Test
+	void searchCanUseTheIndex() {
+		// with a test database's few rows the planner prefers a sequential scan; ask whether the index is usable
+		String plan = tx.execute(status -> {
+			jdbc.sql("SET LOCAL enable_seqscan = off").update();
+			return String.join("\n", jdbc.sql("""
+					EXPLAIN SELECT id FROM matter WHERE search_vector @@ xf_search_query('医保')
+					""").query(String.class).list());
+		});
+		assertThat(plan).contains("matter_search_idx");
+	}
+}
