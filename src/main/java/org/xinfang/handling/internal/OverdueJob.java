@@ -18,7 +18,7 @@ class OverdueJob {
 		this.notices = notices;
 	}
 
-	@Scheduled(fixedDelayString = "${xinfang.handling.overdue-interval:PT15M}", initialDelayString = "PT3M")
+	@Scheduled(fixedDelayString = "${xinfang.handling.overdue-interval:PT15M}", initialDelayString = "${xinfang.handling.overdue-initial-delay:PT3M}")
 	@SchedulerLock(name = "handling.overdueNotices", lockAtMostFor = "PT10M")
 	void run() {
 		int n = notices.noticeOverdue().size();
