@@ -284,6 +284,22 @@ class MatterHandlingApiTests {
 		assertThat(list(flow.get(registrar, "/api/v1/matters?deadlineState=ON_TRACK").get("items"))).hasSize(1);
 	}
 
+	@Test
+	void openApiDocumentListsEveryActionWithItsBody() {
+		Map<?, ?> doc = http.get().uri("/api/v1/openapi").exchange().expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody();
+		Map<?, ?> paths = (Map<?, ?>) doc.get("paths");
+		java.util.Set<Object> pathNames = new java.util.HashSet<>(paths.keySet());
+		for (Action action : Action.values()) {
+			String path = action.isCitizens() ? "/api/v1/public/petitions/{trackingCode}/actions/" + action
+					: "/api/v1/matters/{id}/actions/" + action;
+			assertThat(pathNames).as(path).contains(path);
+		}
+		Map<?, ?> schemas = (Map<?, ?>) ((Map<?, ?>) doc.get("components")).get("schemas");
+		java.util.Set<Object> schemaNames = new java.util.HashSet<>(schemas.keySet());
+		assertThat(schemaNames).contains("Assign", "DraftReply", "Deliver", "Evaluate", "DecideReview");
+	}
+
 	private MatterFlow.Registered inHandling() {
 		MatterFlow.Registered m = flow.register(registrar, "GRIEVANCE", hospital, null);
 		flow.act(registrar, m.id(), "ASSIGN", Map.of("unitCode", hospital.code()));

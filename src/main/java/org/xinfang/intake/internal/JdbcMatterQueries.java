@@ -275,16 +275,19 @@ class JdbcMatterQueries implements MatterQueries {
 	public Optional<AttachmentContent> attachment(long matterId, long attachmentId) {
 		StaffPrincipal user = currentUser.require();
 		return jdbc.sql("""
-				SELECT m.kind, ru.path AS ru_path, cu.path AS cu_path, a.filename, a.content_type, a.content
+				SELECT m.kind, ru.path AS ru_path, cu.path AS cu_path, hu.path AS hu_path, a.filename, a.content_type,
+				       a.content
 				FROM attachment a JOIN matter m ON m.id = a.matter_id
 				JOIN unit ru ON ru.id = m.receiving_unit_id LEFT JOIN unit cu ON cu.id = m.concerned_unit_id
+				LEFT JOIN unit hu ON hu.id = m.handling_unit_id
 				WHERE a.id = :aid AND a.matter_id = :mid
 				""")
 			.param("aid", attachmentId)
 			.param("mid", matterId)
 			.query((rs, n) -> {
 				String cu = rs.getString("cu_path");
-				boolean visible = (user.canSee(rs.getString("ru_path")) || user.canSee(cu))
+				boolean visible = (user.canSee(rs.getString("ru_path")) || user.canSee(cu)
+						|| user.canSee(rs.getString("hu_path")))
 						&& !IdentityMasking.hidesIdentity(Kind.valueOf(rs.getString("kind")), cu, user);
 				return visible ? new AttachmentContent(rs.getString("filename"), rs.getString("content_type"),
 						rs.getBytes("content")) : null;
