@@ -51,7 +51,9 @@ class StaffIntakeTests {
 		assertThat((String) created.get("querySecret")).hasSize(10);
 		assertThat(created.get("status")).isEqualTo("REGISTERED");
 		assertThat(created.get("repeatOf")).isNull();
-		assertThat(created.get("allowedActions")).isEqualTo(List.of());
+		// the receiving office triages it next (handling module)
+		assertThat(created.get("allowedActions"))
+			.isEqualTo(List.of("ASSIGN", "FORWARD", "REDIRECT_LEGAL_ROUTE", "ROUTE_TO_DISCIPLINE"));
 		Map<?, ?> deadline = (Map<?, ?>) ((List<?>) created.get("deadlines")).get(0);
 		assertThat(deadline.get("rule")).isEqualTo("TRIAGE");
 		assertThat(deadline.get("dueDate")).isEqualTo(dueDates.dueDate("TRIAGE", TODAY.minusDays(3)).toString());
@@ -246,7 +248,7 @@ class StaffIntakeTests {
 		Map<String, Object> newer = matter("VISIT", "PROPOSAL", bureau);
 		Object newerId = register(registrar, newer, 201).get("id");
 
-		Map<?, ?> page = get(registrar, "/api/v1/matters?size=10", 200);
+		Map<?, ?> page = get(registrar, "/api/v1/matters?size=10&sort=RECEIVED", 200);
 		assertThat(page.get("total")).isEqualTo(2);
 		List<Object> items = list(page.get("items"));
 		assertThat(items).extracting(i -> (Object) ((Map<?, ?>) i).get("id")).containsExactly(newerId, olderId);

@@ -18,7 +18,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.xinfang.intake.AllowedActions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xinfang.audit.AuditLog;
@@ -83,11 +85,15 @@ class JdbcIntake implements Intake {
 
 	private final int maxAttachments;
 
+	private final ObjectProvider<AllowedActions> allowedActions;
+
 	JdbcIntake(JdbcClient jdbc, TransactionTemplate tx, MatterValidation validation, MatterRows rows, Units units,
 			CurrentUser currentUser, DueDates dueDates, AuditLog audit, ApplicationEventPublisher events, Clock clock,
 			JsonMapper json, @Value("${xinfang.intake.online-receiving-unit:}") String onlineReceivingUnit,
 			@Value("${xinfang.intake.attachments.max-bytes:10485760}") long maxAttachmentBytes,
-			@Value("${xinfang.intake.attachments.max-count:10}") int maxAttachments) {
+			@Value("${xinfang.intake.attachments.max-count:10}") int maxAttachments,
+			ObjectProvider<AllowedActions> allowedActions) {
+		this.allowedActions = allowedActions;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.validation = validation;
@@ -108,7 +114,7 @@ class JdbcIntake implements Intake {
 	public Registered register(RegisterMatter matter) {
 		StaffPrincipal registrar = currentUser.require();
 		MatterValidation.Valid v = validation.staff(matter);
-		return tx.execute(status -> {
+		return withAllowedActions(tx.execute(status -> {
 			lockPetitioners(v.petitioners());
 			Optional<Earlier> earlier = earlier(v);
 			if (earlier.isPresent() && earlier.get().open()) {
@@ -116,7 +122,17 @@ class JdbcIntake implements Intake {
 			}
 			return create(v, registrar.unitId(), registrar.username(), earlier.map(Earlier::id).orElse(null), null,
 					null);
-		});
+		}));
+	}
+
+	/** The registrar's answer names what they may do next (the handling module knows). */
+	private Registered withAllowedActions(Registered r) {
+		AllowedActions actions = allowedActions.getIfAvailable();
+		if (actions == null) {
+			return r;
+		}
+		return new Registered(r.id(), r.trackingCode(), r.querySecret(), r.status(), r.receivedAt(), r.deadlines(),
+				actions.forStaff(r.id()), r.repeatOf(), r.created());
 	}
 
 	@Override

@@ -8,7 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.xinfang.calendar.DeadlineSettings;
+import org.xinfang.intake.AllowedActions;
+import org.xinfang.intake.MatterFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xinfang.intake.AttachmentContent;
@@ -37,11 +44,12 @@ class JdbcMatterQueries implements MatterQueries {
 
 	private static final String MATTER = """
 			SELECT m.*, ru.code AS ru_code, ru.name AS ru_name, ru.path AS ru_path,
-			       cu.code AS cu_code, cu.name AS cu_name, cu.path AS cu_path,
+			       cu.code AS cu_code, cu.name AS cu_name, cu.path AS cu_path, hu.path AS hu_path,
 			       c.name_zh AS category_zh, c.name_en AS category_en
 			FROM matter m
 			JOIN unit ru ON ru.id = m.receiving_unit_id
 			LEFT JOIN unit cu ON cu.id = m.concerned_unit_id
+			LEFT JOIN unit hu ON hu.id = m.handling_unit_id
 			LEFT JOIN category c ON c.code = m.category_code
 			""";
 
@@ -51,7 +59,17 @@ class JdbcMatterQueries implements MatterQueries {
 
 	private final CurrentUser currentUser;
 
-	JdbcMatterQueries(JdbcClient jdbc, MatterRows rows, CurrentUser currentUser) {
+	private final ObjectProvider<AllowedActions> allowedActions;
+
+	private final int dueSoonDays;
+
+	private final Clock clock;
+
+	JdbcMatterQueries(JdbcClient jdbc, MatterRows rows, CurrentUser currentUser,
+			ObjectProvider<AllowedActions> allowedActions, DeadlineSettings settings, Clock clock) {
+		this.allowedActions = allowedActions;
+		this.dueSoonDays = settings.dueSoonDays();
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.currentUser = currentUser;
@@ -72,7 +90,7 @@ class JdbcMatterQueries implements MatterQueries {
 	private MatterDetail detail(ResultSet rs, StaffPrincipal user) throws SQLException {
 		String receivingPath = rs.getString("ru_path");
 		String concernedPath = rs.getString("cu_path");
-		if (!user.canSee(receivingPath) && !user.canSee(concernedPath)) {
+		if (!user.canSee(receivingPath) && !user.canSee(concernedPath) && !user.canSee(rs.getString("hu_path"))) {
 			return null;
 		}
 		long id = rs.getLong("id");
@@ -111,43 +129,96 @@ class JdbcMatterQueries implements MatterQueries {
 				rs.getObject("received_on", LocalDate.class), rows.local(rs.getObject("received_at", OffsetDateTime.class)),
 				rs.getString("registered_by"), rs.getInt("headcount"), rs.getString("source_body"),
 				rs.getString("source_reference"), repeatOfId, rs.getInt("repeat_count"), masked, petitioners,
-				rows.deadlines(id), rows.timeline(id, false), attachments, List.of(), rs.getInt("version"));
+				rows.deadlines(id), rows.timeline(id, false), attachments, staffActions(id), rs.getInt("version"));
 	}
 
 	@Override
 	public MatterPage list(int page, int size) {
+		return list(MatterFilter.NONE, MatterFilter.Sort.RECEIVED, page, size);
+	}
+
+	@Override
+	public MatterPage list(MatterFilter filter, MatterFilter.Sort sort, int page, int size) {
 		StaffPrincipal user = currentUser.require();
 		int p = Math.max(0, page);
 		int s = Math.min(Math.max(1, size), 100);
-		long total = jdbc.sql("""
-				SELECT count(*) FROM matter m
-				JOIN unit ru ON ru.id = m.receiving_unit_id LEFT JOIN unit cu ON cu.id = m.concerned_unit_id
-				WHERE ru.path LIKE :scope OR cu.path LIKE :scope
-				""")
-			.param("scope", user.unitPath() + "%")
-			.query(Long.class)
-			.single();
-		MatterRows.Namer namer = rows.namer();
-		List<MatterPage.Summary> items = jdbc.sql("""
-				SELECT m.id, m.tracking_code, m.channel, m.kind, m.status, m.title, m.received_on, m.headcount,
-				       m.repeat_count, ru.name AS ru_name, cu.name AS cu_name, cu.path AS cu_path,
-				       p.name AS petitioner_name, p.id_number, d.rule_code, d.due_date, d.met_on
+		LocalDate today = LocalDate.now(clock);
+		StringBuilder where = new StringBuilder("(ru.path LIKE :scope OR cu.path LIKE :scope OR hu.path LIKE :scope)");
+		Map<String, Object> params = new HashMap<>();
+		params.put("scope", user.unitPath() + "%");
+		if (filter.status() != null) {
+			where.append(" AND m.status = :status");
+			params.put("status", filter.status().name());
+		}
+		if (filter.kind() != null) {
+			where.append(" AND m.kind = :kind");
+			params.put("kind", filter.kind().name());
+		}
+		if (filter.channel() != null) {
+			where.append(" AND m.channel = :channel");
+			params.put("channel", filter.channel().name());
+		}
+		if (filter.unitCode() != null) {
+			// the unit and its subtree, as receiving office, concerned unit or handling unit
+			where.append(" AND EXISTS (SELECT 1 FROM unit f WHERE f.code = :unit AND (ru.path LIKE f.path || '%'"
+					+ " OR cu.path LIKE f.path || '%' OR hu.path LIKE f.path || '%'))");
+			params.put("unit", filter.unitCode());
+		}
+		if (filter.deadlineState() != null) {
+			params.put("today", today);
+			params.put("soon", today.plusDays(dueSoonDays));
+			switch (filter.deadlineState()) {
+				case OVERDUE:
+					where.append(" AND m.next_due_date < :today");
+					break;
+				case DUE_SOON:
+					where.append(" AND m.next_due_date >= :today AND m.next_due_date <= :soon");
+					break;
+				case ON_TRACK:
+					where.append(" AND (m.next_due_date IS NULL OR m.next_due_date > :soon)");
+					break;
+				default:
+					// MET is not a state of a matter's next deadline
+					where.append(" AND FALSE");
+			}
+		}
+		String from = """
 				FROM matter m
 				JOIN unit ru ON ru.id = m.receiving_unit_id
 				LEFT JOIN unit cu ON cu.id = m.concerned_unit_id
+				LEFT JOIN unit hu ON hu.id = m.handling_unit_id
+				""";
+		var count = jdbc.sql("SELECT count(*) " + from + " WHERE " + where);
+		for (var e : params.entrySet()) {
+			count = count.param(e.getKey(), e.getValue());
+		}
+		long total = count.query(Long.class).single();
+		String order = sort == MatterFilter.Sort.DEADLINE
+				? "m.next_due_date ASC NULLS LAST, m.received_at DESC, m.id DESC"
+				: "m.received_at DESC, m.id DESC";
+		MatterRows.Namer namer = rows.namer();
+		var query = jdbc.sql("""
+				SELECT m.id, m.tracking_code, m.channel, m.kind, m.status, m.title, m.received_on, m.headcount,
+				       m.repeat_count, ru.name AS ru_name, cu.name AS cu_name, cu.path AS cu_path,
+				       p.name AS petitioner_name, p.id_number, d.rule_code, d.due_date, d.met_on
+				""" + from + """
 				LEFT JOIN petitioner p ON p.matter_id = m.id AND p.ordinal = 1
 				LEFT JOIN LATERAL (SELECT rule_code, due_date, met_on FROM matter_deadline
-				                   WHERE matter_id = m.id ORDER BY met_on IS NOT NULL, due_date LIMIT 1) d ON TRUE
-				WHERE ru.path LIKE :scope OR cu.path LIKE :scope
-				ORDER BY m.received_at DESC, m.id DESC
-				LIMIT :limit OFFSET :offset
-				""")
-			.param("scope", user.unitPath() + "%")
-			.param("limit", s)
+				                   WHERE matter_id = m.id ORDER BY met_on IS NOT NULL, NOT obligation, due_date LIMIT 1) d ON TRUE
+				WHERE """ + " " + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset");
+		for (var e : params.entrySet()) {
+			query = query.param(e.getKey(), e.getValue());
+		}
+		List<MatterPage.Summary> items = query.param("limit", s)
 			.param("offset", (long) p * s)
 			.query((rs, n) -> summary(rs, user, namer))
 			.list();
 		return new MatterPage(items, p, s, total);
+	}
+
+	private List<String> staffActions(long id) {
+		AllowedActions actions = allowedActions.getIfAvailable();
+		return actions == null ? List.of() : actions.forStaff(id);
 	}
 
 	private MatterPage.Summary summary(ResultSet rs, StaffPrincipal user, MatterRows.Namer namer) throws SQLException {
@@ -169,8 +240,9 @@ class JdbcMatterQueries implements MatterQueries {
 	public Optional<PublicStatus> track(String trackingCode, String querySecret) {
 		String code = trackingCode == null ? "" : trackingCode.strip().toUpperCase(Locale.ROOT);
 		var found = jdbc.sql("""
-				SELECT m.id, m.query_secret_hash, m.status, m.received_at, ru.name AS ru_name
-				FROM matter m JOIN unit ru ON ru.id = m.receiving_unit_id WHERE m.tracking_code = :code
+				SELECT m.id, m.query_secret_hash, m.status, m.received_at, coalesce(hu.name, ru.name) AS ru_name
+				FROM matter m JOIN unit ru ON ru.id = m.receiving_unit_id
+				LEFT JOIN unit hu ON hu.id = m.handling_unit_id WHERE m.tracking_code = :code
 				""")
 			.param("code", code)
 			.query((rs, n) -> new Found(rs.getLong("id"), rs.getString("query_secret_hash"),
@@ -188,7 +260,12 @@ class JdbcMatterQueries implements MatterQueries {
 					.stream()
 					.map(e -> new PublicStatus.PublicEvent(e.at(), e.type(), e.label(), e.note()))
 					.toList(),
-				List.of(), List.of()));
+				List.of(), petitionerActions(f.id())));
+	}
+
+	private List<String> petitionerActions(long id) {
+		AllowedActions actions = allowedActions.getIfAvailable();
+		return actions == null ? List.of() : actions.forPetitioner(id);
 	}
 
 	private record Found(long id, String hash, MatterStatus status, OffsetDateTime receivedAt, String handlingUnit) {
@@ -198,16 +275,19 @@ class JdbcMatterQueries implements MatterQueries {
 	public Optional<AttachmentContent> attachment(long matterId, long attachmentId) {
 		StaffPrincipal user = currentUser.require();
 		return jdbc.sql("""
-				SELECT m.kind, ru.path AS ru_path, cu.path AS cu_path, a.filename, a.content_type, a.content
+				SELECT m.kind, ru.path AS ru_path, cu.path AS cu_path, hu.path AS hu_path, a.filename, a.content_type,
+				       a.content
 				FROM attachment a JOIN matter m ON m.id = a.matter_id
 				JOIN unit ru ON ru.id = m.receiving_unit_id LEFT JOIN unit cu ON cu.id = m.concerned_unit_id
+				LEFT JOIN unit hu ON hu.id = m.handling_unit_id
 				WHERE a.id = :aid AND a.matter_id = :mid
 				""")
 			.param("aid", attachmentId)
 			.param("mid", matterId)
 			.query((rs, n) -> {
 				String cu = rs.getString("cu_path");
-				boolean visible = (user.canSee(rs.getString("ru_path")) || user.canSee(cu))
+				boolean visible = (user.canSee(rs.getString("ru_path")) || user.canSee(cu)
+						|| user.canSee(rs.getString("hu_path")))
 						&& !IdentityMasking.hidesIdentity(Kind.valueOf(rs.getString("kind")), cu, user);
 				return visible ? new AttachmentContent(rs.getString("filename"), rs.getString("content_type"),
 						rs.getBytes("content")) : null;

@@ -22,7 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.xinfang.intake.AttachmentContent;
 import org.xinfang.intake.AttachmentInfo;
+import org.xinfang.intake.Channel;
 import org.xinfang.intake.Deadline;
+import org.xinfang.intake.DeadlineState;
+import org.xinfang.intake.Kind;
+import org.xinfang.intake.MatterFilter;
 import org.xinfang.intake.Intake;
 import org.xinfang.intake.MatterDetail;
 import org.xinfang.intake.MatterPage;
@@ -73,9 +77,18 @@ class MatterApi {
 		return matters.find(id).orElseThrow(() -> DomainException.notFound("Matter"));
 	}
 
+	/**
+	 * The user's work, sorted by the nearest open deadline ({@code sort=DEADLINE}, the default) or newest first
+	 * ({@code sort=RECEIVED}); filters by status, deadline state, unit (code, with its subtree), kind, channel.
+	 */
 	@GetMapping
-	MatterPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		return matters.list(page, size);
+	MatterPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			@RequestParam(required = false) MatterStatus status,
+			@RequestParam(required = false) DeadlineState deadlineState,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) Kind kind,
+			@RequestParam(required = false) Channel channel,
+			@RequestParam(defaultValue = "DEADLINE") MatterFilter.Sort sort) {
+		return matters.list(new MatterFilter(status, deadlineState, unit, kind, channel), sort, page, size);
 	}
 
 	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -26,6 +26,9 @@ import org.xinfang.intake.MatterStatus;
 import org.xinfang.intake.OnlinePetition;
 import org.xinfang.intake.Registered;
 import org.xinfang.platform.DomainException;
+import org.xinfang.handling.ActionBody;
+import org.xinfang.handling.MatterActions;
+import org.xinfang.intake.MatterQueries;
 import org.xinfang.portal.internal.GuardedLookup;
 
 /**
@@ -47,8 +50,15 @@ class PublicPetitionApi {
 
 	private final MessageSource messages;
 
-	PublicPetitionApi(Intake intake, GuardedLookup lookup, MessageSource messages) {
+	private final MatterActions actions;
+
+	private final MatterQueries matters;
+
+	PublicPetitionApi(Intake intake, GuardedLookup lookup, MessageSource messages, MatterActions actions,
+			MatterQueries matters) {
 		this.messages = messages;
+		this.actions = actions;
+		this.matters = matters;
 		this.intake = intake;
 		this.lookup = lookup;
 	}
@@ -68,13 +78,48 @@ class PublicPetitionApi {
 	@GetMapping("/{trackingCode}")
 	ResponseEntity<?> track(@PathVariable String trackingCode,
 			@RequestHeader(name = "X-Query-Secret", required = false) String secret, HttpServletRequest request) {
+		return guarded(trackingCode, secret, request, null);
+	}
+
+	/**
+	 * The petitioner's evaluation (满意 / 基本满意 / 不满意), once, within the evaluation window after delivery.
+	 * Answers the petition's status afterwards; 409 when not possible now.
+	 */
+	@PostMapping("/{trackingCode}/actions/EVALUATE")
+	ResponseEntity<?> evaluate(@PathVariable String trackingCode, @RequestBody ActionBody.Evaluate body,
+			@RequestHeader(name = "X-Query-Secret", required = false) String secret, HttpServletRequest request) {
+		return guarded(trackingCode, secret, request, body);
+	}
+
+	/** A request for review (复查, Regulation Art. 35) within 30 days of delivery. */
+	@PostMapping("/{trackingCode}/actions/REQUEST_REVIEW")
+	ResponseEntity<?> requestReview(@PathVariable String trackingCode, @RequestBody ActionBody.RequestReview body,
+			@RequestHeader(name = "X-Query-Secret", required = false) String secret, HttpServletRequest request) {
+		return guarded(trackingCode, secret, request, body);
+	}
+
+	/** A request for re-review (复核, Regulation Art. 36) within 30 days of the review decision. */
+	@PostMapping("/{trackingCode}/actions/REQUEST_REREVIEW")
+	ResponseEntity<?> requestRereview(@PathVariable String trackingCode,
+			@RequestBody ActionBody.RequestRereview body,
+			@RequestHeader(name = "X-Query-Secret", required = false) String secret, HttpServletRequest request) {
+		return guarded(trackingCode, secret, request, body);
+	}
+
+	/** Every public request with a secret goes through the same throttled look-up first. */
+	private ResponseEntity<?> guarded(String trackingCode, String secret, HttpServletRequest request,
+			ActionBody action) {
 		if (secret == null || secret.isBlank()) {
 			throw new InvalidInput(List.of(new FieldProblem("X-Query-Secret",
 					messages.getMessage("intake.invalid.required", null, LocaleContextHolder.getLocale()))));
 		}
 		GuardedLookup.Result result = lookup.lookUp(request.getRemoteAddr(), trackingCode, secret);
 		if (result instanceof GuardedLookup.Found found) {
-			return ResponseEntity.ok(found.status());
+			if (action == null) {
+				return ResponseEntity.ok(found.status());
+			}
+			actions.performAsPetitioner(trackingCode, secret, action);
+			return ResponseEntity.ok(matters.track(trackingCode, secret).orElseThrow());
 		}
 		if (result instanceof GuardedLookup.Throttled throttled) {
 			return tooManyAttempts(throttled.retryAfterSeconds());

@@ -1,0 +1,637 @@
+package org.xinfang.handling.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xinfang.audit.AuditLog;
+import org.xinfang.calendar.DueDates;
+import org.xinfang.calendar.PeriodRule;
+import org.xinfang.handling.Action;
+import org.xinfang.handling.ActionBody;
+import org.xinfang.handling.ActionBody.ReviewOutcome;
+import org.xinfang.handling.MatterActionTaken;
+import org.xinfang.handling.MatterActions;
+import org.xinfang.handling.MatterLifecycle;
+import org.xinfang.handling.MatterLifecycle.Actor;
+import org.xinfang.handling.MatterLifecycle.Facts;
+import org.xinfang.handling.MatterLifecycle.Transition;
+import org.xinfang.intake.AllowedActions;
+import org.xinfang.intake.Kind;
+import org.xinfang.intake.MatterQueries;
+import org.xinfang.intake.MatterStatus;
+import org.xinfang.organisation.CurrentUser;
+import org.xinfang.organisation.Dictionaries;
+import org.xinfang.organisation.Role;
+import org.xinfang.organisation.StaffPrincipal;
+import org.xinfang.organisation.Unit;
+import org.xinfang.organisation.Units;
+import org.xinfang.platform.DomainException;
+import org.xinfang.platform.FieldProblem;
+import org.xinfang.platform.InvalidInput;
+import tools.jackson.databind.json.JsonMapper;
+
+@Service
+@Transactional
+class JdbcMatterActions implements MatterActions, AllowedActions {
+
+	static final String PETITIONER = "public";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final DueDates dueDates;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final CurrentUser currentUser;
+
+	private final Units units;
+
+	private final Dictionaries dictionaries;
+
+	private final MatterQueries matters;
+
+	private final JsonMapper json;
+
+	JdbcMatterActions(JdbcClient jdbc, Clock clock, DueDates dueDates, AuditLog audit,
+			ApplicationEventPublisher events, CurrentUser currentUser, Units units, Dictionaries dictionaries,
+			MatterQueries matters, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.dueDates = dueDates;
+		this.audit = audit;
+		this.events = events;
+		this.currentUser = currentUser;
+		this.units = units;
+		this.dictionaries = dictionaries;
+		this.matters = matters;
+		this.json = json;
+	}
+
+	// --- reading what is allowed
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Action> allowedFor(long matterId) {
+		StaffPrincipal user = currentUser.require();
+		MatterState m = load("m.id = :key", matterId).filter(s -> visible(s, user)).orElse(null);
+		if (m == null) {
+			return List.of();
+		}
+		List<Action> allowed = new ArrayList<>();
+		for (Action a : Action.values()) {
+			Optional<Transition> t = MatterLifecycle.transition(m.status(), a);
+			if (t.isPresent() && mayAct(t.get().actor(), m, user) && MatterLifecycle.refusal(a, facts(m)).isEmpty()
+					&& !(a == Action.APPROVE_REPLY && user.username().equals(m.replyDraftedBy()))) {
+				allowed.add(a);
+			}
+		}
+		return allowed;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<String> forStaff(long matterId) {
+		return allowedFor(matterId).stream().map(Action::name).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<String> forPetitioner(long matterId) {
+		MatterState m = load("m.id = :key", matterId).orElse(null);
+		if (m == null) {
+			return List.of();
+		}
+		List<String> allowed = new ArrayList<>();
+		for (Action a : Action.values()) {
+			Optional<Transition> t = MatterLifecycle.transition(m.status(), a);
+			if (t.isPresent() && t.get().actor() == Actor.PETITIONER
+					&& MatterLifecycle.refusal(a, facts(m)).isEmpty()) {
+				allowed.add(a.name());
+			}
+		}
+		return allowed;
+	}
+
+	// --- performing
+
+	@Override
+	public Outcome perform(long matterId, ActionBody body, Integer expectedVersion) {
+		StaffPrincipal user = currentUser.require();
+		MatterState m = load("m.id = :key", matterId).filter(s -> visible(s, user))
+			.orElseThrow(() -> DomainException.notFound("Matter"));
+		Transition t = transitionOrConflict(m, body.action());
+		if (!mayAct(t.actor(), m, user)) {
+			throw forbidden("You may not take the action " + body.action() + " on this matter.");
+		}
+		if (body.action() == Action.APPROVE_REPLY && user.username().equals(m.replyDraftedBy())) {
+			throw new DomainException(HttpStatus.FORBIDDEN, "maker-checker",
+					"A reply is approved by someone other than its drafter.");
+		}
+		return apply(m, t, body, user.username(), user, expectedVersion);
+	}
+
+	@Override
+	public Outcome performAsPetitioner(String trackingCode, String querySecret, ActionBody body) {
+		if (!body.action().isCitizens()) {
+			throw DomainException.invalid("unknown-action", "Not a petitioner's action: " + body.action());
+		}
+		if (matters.track(trackingCode, querySecret).isEmpty()) {
+			throw DomainException.notFound("Petition");
+		}
+		String code = trackingCode.strip().toUpperCase(Locale.ROOT);
+		MatterState m = load("m.tracking_code = :key", code).orElseThrow(() -> DomainException.notFound("Petition"));
+		Transition t = transitionOrConflict(m, body.action());
+		return apply(m, t, body, PETITIONER, null, null);
+	}
+
+	private Transition transitionOrConflict(MatterState m, Action action) {
+		return MatterLifecycle.transition(m.status(), action)
+			.orElseThrow(() -> new DomainException(HttpStatus.CONFLICT, "action-not-allowed",
+					"The action " + action + " is not possible while the matter is " + m.status() + ".",
+					Map.of("status", m.status().name(), "action", action.name())));
+	}
+
+	private Outcome apply(MatterState m, Transition t, ActionBody body, String actor, StaffPrincipal user,
+			Integer expectedVersion) {
+		LocalDate today = LocalDate.now(clock);
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		Optional<String> refused = MatterLifecycle.refusal(t.action(), facts(m));
+		if (refused.isPresent()) {
+			throw DomainException.conflict(refused.get(), "The action " + t.action() + " is refused: " + refused.get());
+		}
+		if (expectedVersion != null && expectedVersion != m.version()) {
+			throw stale();
+		}
+		ReviewOutcome reviewOutcome = null;
+		if (body instanceof ActionBody.DecideReview d) {
+			reviewOutcome = d.outcome();
+		}
+		else if (body instanceof ActionBody.DecideRereview d) {
+			reviewOutcome = d.outcome();
+		}
+		Step step = validateAndStore(m, body, user, today, now);
+		MatterStatus to = MatterLifecycle.next(t, reviewOutcome);
+		int updated = jdbc.sql("""
+				UPDATE matter SET status = :to, version = version + 1, updated_at = :now
+				WHERE id = :id AND version = :version
+				""")
+			.param("to", to.name())
+			.param("now", now)
+			.param("id", m.id())
+			.param("version", m.version())
+			.update();
+		if (updated == 0) {
+			throw stale();
+		}
+		for (String rule : t.meets()) {
+			jdbc.sql("UPDATE matter_deadline SET met_on = :today WHERE matter_id = :id AND rule_code = :rule AND met_on IS NULL")
+				.param("today", today)
+				.param("id", m.id())
+				.param("rule", rule)
+				.update();
+		}
+		LocalDate start = step.start() == null ? today : step.start();
+		for (String rule : MatterLifecycle.opens(t, reviewOutcome)) {
+			open(m.id(), rule, dueDates.dueDate(rule, start));
+		}
+		if (step.handlingExtendedBy() != null) {
+			extendHandling(m.id(), step.handlingExtendedBy());
+		}
+		jdbc.sql("""
+				INSERT INTO matter_action (matter_id, action, from_status, to_status, actor, at, payload)
+				VALUES (:id, :action, :from, :to, :actor, :at, CAST(:payload AS jsonb))
+				""")
+			.param("id", m.id())
+			.param("action", t.action().name())
+			.param("from", m.status().name())
+			.param("to", to.name())
+			.param("actor", actor)
+			.param("at", now)
+			.param("payload", json.writeValueAsString(body))
+			.update();
+		jdbc.sql("""
+				INSERT INTO matter_event (matter_id, at, type, actor, note, public)
+				VALUES (:id, :at, :type, :actor, :note, :public)
+				""")
+			.param("id", m.id())
+			.param("at", now)
+			.param("type", t.action().name())
+			.param("actor", actor)
+			.param("note", step.note())
+			.param("public", step.isPublic())
+			.update();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("from", m.status().name());
+		details.put("to", to.name());
+		details.putAll(step.audit());
+		audit.record("MATTER_" + t.action().name(), "matter", m.id(), details);
+		events.publishEvent(new MatterActionTaken(m.id(), t.action(), m.status(), to, actor, now));
+		return new Outcome(m.id(), to, m.version() + 1);
+	}
+
+	/**
+	 * Checks what the action carries and stores it on the matter. {@code note} goes on the timeline;
+	 * {@code isPublic} says the petitioner sees the event; {@code start} is the day opened periods count
+	 * from (today unless the action names another, e.g. the delivery date).
+	 */
+	private record Step(String note, boolean isPublic, LocalDate start, Integer handlingExtendedBy,
+			Map<String, Object> audit) {
+
+		static Step of(String note, boolean isPublic) {
+			return new Step(note, isPublic, null, null, Map.of());
+		}
+	}
+
+	private Step validateAndStore(MatterState m, ActionBody body, StaffPrincipal user, LocalDate today,
+			OffsetDateTime now) {
+		long id = m.id();
+		if (body instanceof ActionBody.Assign b) {
+			Unit unit = units.byCode(required("unitCode", b.unitCode()))
+				.filter(Unit::active)
+				.filter(u -> u.isWithin(m.receivingPath()))
+				.orElseThrow(() -> invalid("unitCode", "No active unit with this code under the receiving office."));
+			set(id, "handling_unit_id = :v, handler_username = NULL", unit.id());
+			return new Step(unit.name(), true, null, null, Map.of("unit", unit.code()));
+		}
+		if (body instanceof ActionBody.Forward b) {
+			String to = limited("body", required("body", b.body()), 200);
+			String reason = limited("reason", required("reason", b.reason()), 2000);
+			set(id, "forwarded_to = :v", to);
+			set(id, "decision_reason = :v", reason);
+			return new Step(to + "：" + reason, true, null, null, Map.of("body", to));
+		}
+		if (body instanceof ActionBody.RedirectLegalRoute b) {
+			String route = required("routeCode", b.routeCode());
+			if (!dictionaries.isActiveLegalRoute(route)) {
+				throw invalid("routeCode", "Not an active legal route.");
+			}
+			set(id, "legal_route_code = :v", route);
+			String name = dictionaries.legalRoutes().stream().filter(e -> e.code().equals(route))
+				.map(Dictionaries.Entry::name).findFirst().orElse(route);
+			return new Step(name, true, null, null, Map.of("route", route));
+		}
+		if (body instanceof ActionBody.RouteToDiscipline b) {
+			return Step.of(optional("note", b.note()), true);
+		}
+		if (body instanceof ActionBody.Return b) {
+			String reason = limited("reason", required("reason", b.reason()), 2000);
+			set(id, "decision_reason = :v", reason);
+			jdbc.sql("UPDATE matter SET handling_unit_id = NULL, handler_username = NULL WHERE id = :id").param("id", id).update();
+			return Step.of(reason, false);
+		}
+		if (body instanceof ActionBody.Accept b) {
+			return Step.of(optional("note", b.note()), true);
+		}
+		if (body instanceof ActionBody.Reject b) {
+			String reason = limited("reason", required("reason", b.reason()), 2000);
+			set(id, "decision_reason = :v", reason);
+			return Step.of(reason, true);
+		}
+		if (body instanceof ActionBody.RejectFinal b) {
+			String reason = limited("reason", required("reason", b.reason()), 2000);
+			set(id, "decision_reason = :v", reason);
+			return Step.of(reason, true);
+		}
+		if (body instanceof ActionBody.AssignHandler b) {
+			String username = required("username", b.username());
+			boolean handler = jdbc.sql("""
+					SELECT count(*) FROM app_user u JOIN user_role r ON r.user_id = u.id AND r.role = 'HANDLER'
+					WHERE u.username = :u AND u.enabled AND u.unit_id = :unit
+					""")
+				.param("u", username)
+				.param("unit", m.handlingUnitId())
+				.query(Long.class)
+				.single() > 0;
+			if (!handler) {
+				throw invalid("username", "No enabled handler of the handling unit with this username.");
+			}
+			set(id, "handler_username = :v", username);
+			return new Step(username, false, null, null, Map.of("handler", username));
+		}
+		if (body instanceof ActionBody.AddProgress b) {
+			String note = limited("note", required("note", b.note()), 2000);
+			if (b.checklist() != null) {
+				for (ActionBody.ChecklistItem item : b.checklist()) {
+					jdbc.sql("""
+							INSERT INTO matter_checklist (matter_id, item, ticked_by, ticked_at)
+							VALUES (:id, :item, :by, :at) ON CONFLICT DO NOTHING
+							""")
+						.param("id", id)
+						.param("item", item.name())
+						.param("by", user.username())
+						.param("at", now)
+						.update();
+				}
+			}
+			return Step.of(note, false);
+		}
+		if (body instanceof ActionBody.RequestExtension b) {
+			PeriodRule max = dueDates.rule("EXTENSION_MAX");
+			if (b.days() == null || b.days() < 1 || b.days() > max.amount()) {
+				throw invalid("days", "Between 1 and " + max.amount() + " days (Regulation Art. 34).");
+			}
+			String reason = limited("reason", required("reason", b.reason()), 2000);
+			jdbc.sql("UPDATE matter SET extension_days = :d, extension_reason = :r, extension_state = 'REQUESTED' WHERE id = :id")
+				.param("d", b.days())
+				.param("r", reason)
+				.param("id", id)
+				.update();
+			return new Step(reason, false, null, null, Map.of("days", b.days()));
+		}
+		if (body instanceof ActionBody.ApproveExtension) {
+			int days = jdbc.sql("SELECT extension_days FROM matter WHERE id = :id").param("id", id).query(Integer.class).single();
+			String reason = jdbc.sql("SELECT extension_reason FROM matter WHERE id = :id").param("id", id).query(String.class).single();
+			set(id, "extension_state = :v", "APPROVED");
+			// the reason is told to the petitioner (Art. 34)
+			return new Step(reason, true, null, days, Map.of("days", days));
+		}
+		if (body instanceof ActionBody.DenyExtension b) {
+			String reason = limited("reason", required("reason", b.reason()), 2000);
+			set(id, "extension_state = :v", "DENIED");
+			return Step.of(reason, false);
+		}
+		if (body instanceof ActionBody.DraftReply b) {
+			if (b.outcome() == null) {
+				throw invalid("outcome", "Required.");
+			}
+			String text = limited("text", required("text", b.text()), 20000);
+			jdbc.sql("""
+					UPDATE matter SET reply_outcome = :o, reply_text = :t, reply_drafted_by = :by,
+					       reply_approved_by = NULL, reply_approved_at = NULL WHERE id = :id
+					""")
+				.param("o", b.outcome().name())
+				.param("t", text)
+				.param("by", user.username())
+				.param("id", id)
+				.update();
+			return new Step(null, false, null, null, Map.of("outcome", b.outcome().name()));
+		}
+		if (body instanceof ActionBody.ApproveReply) {
+			jdbc.sql("UPDATE matter SET reply_approved_by = :by, reply_approved_at = :at WHERE id = :id")
+				.param("by", user.username())
+				.param("at", now)
+				.param("id", id)
+				.update();
+			return Step.of(null, false);
+		}
+		if (body instanceof ActionBody.SendBackReply b) {
+			return Step.of(limited("reason", required("reason", b.reason()), 2000), false);
+		}
+		if (body instanceof ActionBody.Deliver b) {
+			if (b.method() == null) {
+				throw invalid("method", "Required.");
+			}
+			LocalDate on = b.deliveredOn() == null ? today : b.deliveredOn();
+			if (on.isAfter(today)) {
+				throw invalid("deliveredOn", "Must not be in the future.");
+			}
+			jdbc.sql("UPDATE matter SET delivery_method = :m, delivered_on = :on WHERE id = :id")
+				.param("m", b.method().name())
+				.param("on", on)
+				.param("id", id)
+				.update();
+			return new Step(null, true, on, null, Map.of("method", b.method().name(), "deliveredOn", on.toString()));
+		}
+		if (body instanceof ActionBody.Evaluate b) {
+			if (b.rating() == null) {
+				throw invalid("rating", "Required.");
+			}
+			String comment = limited("comment", optional("comment", b.comment()), 2000);
+			jdbc.sql("UPDATE matter SET evaluation_rating = :r, evaluation_comment = :c, evaluated_at = :at WHERE id = :id")
+				.param("r", b.rating().name())
+				.param("c", comment)
+				.param("at", now)
+				.param("id", id)
+				.update();
+			return new Step(null, true, null, null, Map.of("rating", b.rating().name()));
+		}
+		if (body instanceof ActionBody.RequestReview b) {
+			return requestReview(m, "REVIEW", b.reason(), now);
+		}
+		if (body instanceof ActionBody.RequestRereview b) {
+			return requestReview(m, "REREVIEW", b.reason(), now);
+		}
+		if (body instanceof ActionBody.DecideReview b) {
+			return decideReview(m, "REVIEW", b.outcome(), b.text(), null, user, now);
+		}
+		if (body instanceof ActionBody.DecideRereview b) {
+			return decideReview(m, "REREVIEW", b.outcome(), b.text(), b.hearingNote(), user, now);
+		}
+		if (body instanceof ActionBody.Close b) {
+			// every period still open ends with the matter
+			jdbc.sql("UPDATE matter_deadline SET met_on = :today WHERE matter_id = :id AND met_on IS NULL")
+				.param("today", today)
+				.param("id", id)
+				.update();
+			return Step.of(optional("note", b.note()), true);
+		}
+		throw DomainException.invalid("unknown-action", "Unknown action");
+	}
+
+	private Step requestReview(MatterState m, String level, String reason, OffsetDateTime now) {
+		String r = limited("reason", required("reason", reason), 2000);
+		jdbc.sql("""
+				INSERT INTO matter_review (matter_id, level, reason, requested_at) VALUES (:id, :level, :reason, :at)
+				""")
+			.param("id", m.id())
+			.param("level", level)
+			.param("reason", r)
+			.param("at", now)
+			.update();
+		return new Step(r, true, null, null, Map.of("level", level));
+	}
+
+	private Step decideReview(MatterState m, String level, ReviewOutcome outcome, String text, String hearingNote,
+			StaffPrincipal user, OffsetDateTime now) {
+		if (outcome == null) {
+			throw invalid("outcome", "Required.");
+		}
+		String t = limited("text", required("text", text), 20000);
+		String hearing = limited("hearingNote", optional("hearingNote", hearingNote), 2000);
+		jdbc.sql("""
+				UPDATE matter_review SET outcome = :o, decision_text = :t, decided_by = :by, decided_unit_id = :unit,
+				       decided_at = :at WHERE matter_id = :id AND level = :level
+				""")
+			.param("o", outcome.name())
+			.param("t", hearing == null ? t : t + "\n" + hearing)
+			.param("by", user.username())
+			.param("unit", user.unitId())
+			.param("at", now)
+			.param("id", m.id())
+			.param("level", level)
+			.update();
+		if (outcome == ReviewOutcome.REDO) {
+			// handled again: a fresh reply is drafted and approved
+			jdbc.sql("""
+					UPDATE matter SET reply_outcome = NULL, reply_text = NULL, reply_drafted_by = NULL,
+					       reply_approved_by = NULL, reply_approved_at = NULL WHERE id = :id
+					""").param("id", m.id()).update();
+		}
+		return new Step(t, true, null, null, Map.of("level", level, "outcome", outcome.name()));
+	}
+
+	private void open(long matterId, String rule, LocalDate due) {
+		jdbc.sql("""
+				INSERT INTO matter_deadline (matter_id, rule_code, due_date, obligation)
+				VALUES (:id, :rule, :due, :obligation)
+				ON CONFLICT (matter_id, rule_code) DO UPDATE
+				SET due_date = EXCLUDED.due_date, met_on = NULL, overdue_noticed_at = NULL,
+				    obligation = EXCLUDED.obligation
+				""")
+			.param("id", matterId)
+			.param("rule", rule)
+			.param("due", due)
+			.param("obligation", !MatterLifecycle.PETITIONER_WINDOWS.contains(rule))
+			.update();
+	}
+
+	/** An approved extension moves the handling deadline on by the granted days, counted like the rule. */
+	private void extendHandling(long matterId, int days) {
+		LocalDate due = jdbc.sql("SELECT due_date FROM matter_deadline WHERE matter_id = :id AND rule_code = 'HANDLING'")
+			.param("id", matterId)
+			.query(LocalDate.class)
+			.single();
+		PeriodRule max = dueDates.rule("EXTENSION_MAX");
+		jdbc.sql("UPDATE matter_deadline SET due_date = :due, overdue_noticed_at = NULL WHERE matter_id = :id AND rule_code = 'HANDLING'")
+			.param("due", dueDates.dueDate(due, days, max.unit()))
+			.param("id", matterId)
+			.update();
+	}
+
+	private void set(long id, String assignment, Object value) {
+		jdbc.sql("UPDATE matter SET " + assignment + " WHERE id = :id").param("v", value).param("id", id).update();
+	}
+
+	// --- who may act
+
+	private static boolean visible(MatterState m, StaffPrincipal user) {
+		return user.canSee(m.receivingPath()) || user.canSee(m.concernedPath()) || user.canSee(m.handlingPath());
+	}
+
+	static boolean mayAct(Actor actor, MatterState m, StaffPrincipal user) {
+		boolean ofHandlingUnit = m.handlingUnitId() != null && m.handlingUnitId() == user.unitId();
+		switch (actor) {
+			case RECEIVING_OFFICE:
+				return m.receivingUnitId() == user.unitId() && user.has(Role.REGISTRAR);
+			case HANDLING_UNIT:
+				return ofHandlingUnit && (user.has(Role.REGISTRAR) || user.has(Role.UNIT_HEAD));
+			case UNIT_HEAD:
+				return ofHandlingUnit && user.has(Role.UNIT_HEAD);
+			case HANDLER:
+				return user.username().equals(m.handler()) && user.has(Role.HANDLER);
+			case HANDLER_OR_HEAD:
+				return mayAct(Actor.HANDLER, m, user) || mayAct(Actor.UNIT_HEAD, m, user);
+			case REVIEWER:
+				return user.has(Role.REVIEWER) && strictlyAbove(user.unitPath(), m.handlingPath());
+			case REREVIEWER:
+				return user.has(Role.REVIEWER) && strictlyAbove(user.unitPath(), m.reviewUnitPath());
+			case CLOSER:
+				return mayAct(Actor.UNIT_HEAD, m, user) || mayAct(Actor.RECEIVING_OFFICE, m, user);
+			default:
+				return false;
+		}
+	}
+
+	private static boolean strictlyAbove(String upper, String lower) {
+		return lower != null && lower.startsWith(upper) && !lower.equals(upper);
+	}
+
+	// --- loading
+
+	private Facts facts(MatterState m) {
+		return new Facts(LocalDate.now(clock), m.evaluated(), m.extensionState() != null, m.reviewRequested(),
+				m.reviewDecided(), m.rereviewRequested(), m.openDeadlines());
+	}
+
+	private Optional<MatterState> load(String where, Object key) {
+		return jdbc.sql("""
+				SELECT m.id, m.tracking_code, m.kind, m.status, m.version, m.receiving_unit_id, ru.path AS ru_path,
+				       cu.path AS cu_path, m.handling_unit_id, hu.path AS hu_path, m.handler_username,
+				       m.reply_drafted_by, m.extension_state, m.evaluated_at IS NOT NULL AS evaluated,
+				       rv.id IS NOT NULL AS review_requested, rv.decided_at IS NOT NULL AS review_decided,
+				        du.path AS review_unit_path, rr.id IS NOT NULL AS rereview_requested
+				FROM matter m
+				JOIN unit ru ON ru.id = m.receiving_unit_id
+				LEFT JOIN unit cu ON cu.id = m.concerned_unit_id
+				LEFT JOIN unit hu ON hu.id = m.handling_unit_id
+				LEFT JOIN matter_review rv ON rv.matter_id = m.id AND rv.level = 'REVIEW'
+				LEFT JOIN unit du ON du.id = rv.decided_unit_id
+				LEFT JOIN matter_review rr ON rr.matter_id = m.id AND rr.level = 'REREVIEW'
+				WHERE """ + " " + where)
+			.param("key", key)
+			.query((rs, n) -> {
+				long id = rs.getLong("id");
+				long hu = rs.getLong("handling_unit_id");
+				Long handlingUnitId = rs.wasNull() ? null : hu;
+				return new MatterState(id, rs.getString("tracking_code"), Kind.valueOf(rs.getString("kind")),
+						MatterStatus.valueOf(rs.getString("status")), rs.getInt("version"),
+						rs.getLong("receiving_unit_id"), rs.getString("ru_path"), rs.getString("cu_path"),
+						handlingUnitId, rs.getString("hu_path"), rs.getString("handler_username"),
+						rs.getString("reply_drafted_by"), rs.getString("extension_state"), rs.getBoolean("evaluated"),
+						rs.getBoolean("review_requested"), rs.getBoolean("review_decided"),
+						rs.getString("review_unit_path"), rs.getBoolean("rereview_requested"), Map.of());
+			})
+			.optional()
+			.map(s -> new MatterState(s.id(), s.trackingCode(), s.kind(), s.status(), s.version(),
+					s.receivingUnitId(), s.receivingPath(), s.concernedPath(), s.handlingUnitId(), s.handlingPath(),
+					s.handler(), s.replyDraftedBy(), s.extensionState(), s.evaluated(), s.reviewRequested(),
+					s.reviewDecided(), s.reviewUnitPath(), s.rereviewRequested(), openDeadlines(s.id())));
+	}
+
+	private Map<String, LocalDate> openDeadlines(long matterId) {
+		Map<String, LocalDate> open = new HashMap<>();
+		jdbc.sql("SELECT rule_code, due_date FROM matter_deadline WHERE matter_id = :id AND met_on IS NULL")
+			.param("id", matterId)
+			.query((rs, n) -> open.put(rs.getString("rule_code"), rs.getObject("due_date", LocalDate.class)))
+			.list();
+		return open;
+	}
+
+	// --- input checks
+
+	private static String required(String field, String value) {
+		if (value == null || value.isBlank()) {
+			throw invalid(field, "Required.");
+		}
+		return value.strip();
+	}
+
+	private static String optional(String field, String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	private static String limited(String field, String value, int max) {
+		if (value != null && value.length() > max) {
+			throw invalid(field, "At most " + max + " characters.");
+		}
+		return value;
+	}
+
+	private static InvalidInput invalid(String field, String message) {
+		return new InvalidInput(List.of(new FieldProblem(field, message)));
+	}
+
+	private static DomainException forbidden(String message) {
+		return new DomainException(HttpStatus.FORBIDDEN, "forbidden", message);
+	}
+
+	private static DomainException stale() {
+		return DomainException.conflict("stale-matter", "The matter was changed meanwhile; reload and try again.");
+	}
+}
