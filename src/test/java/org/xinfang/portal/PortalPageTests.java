@@ -107,6 +107,9 @@ class PortalPageTests {
 		String registered = page(clerk.post("/staff/intake/new", fields), 200);
 		assertThat(registered).contains("已登记", "查询密码");
 		assertThat(page(clerk.get("/staff/matters"), 200)).contains("反映某科室收受红包", "钱七");
+		// the search box finds it by a word inside its content, and not by a word it lacks
+		assertThat(page(clerk.get("/staff/matters?q=" + enc("手术 红包")), 200)).contains("反映某科室收受红包");
+		assertThat(page(clerk.get("/staff/matters?q=" + enc("牙科")), 200)).doesNotContain("反映某科室收受红包");
 
 		FormClient accused = new FormClient(port).signIn(hospitalHead.username(), Fixtures.PASSWORD);
 		String list = page(accused.get("/staff/matters"), 200);
@@ -114,6 +117,10 @@ class PortalPageTests {
 		String id = find(Pattern.compile("href=\"/staff/matters/(\\d+)\""), list);
 		assertThat(page(accused.get("/staff/matters/" + id), 200)).contains("masked-notice")
 			.doesNotContain("钱七", "13612345678");
+	}
+
+	private static String enc(String text) {
+		return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private static String page(HttpResponse<String> response, int status) {

@@ -164,6 +164,10 @@ class JdbcMatterQueries implements MatterQueries {
 					+ " OR cu.path LIKE f.path || '%' OR hu.path LIKE f.path || '%'))");
 			params.put("unit", filter.unitCode());
 		}
+		if (filter.text() != null && !filter.text().isBlank()) {
+			where.append(" AND (xf_search_query(:q) IS NULL OR m.search_vector @@ xf_search_query(:q))");
+			params.put("q", filter.text().length() > 200 ? filter.text().substring(0, 200) : filter.text());
+		}
 		if (filter.deadlineState() != null) {
 			params.put("today", today);
 			params.put("soon", today.plusDays(dueSoonDays));

@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.xinfang.intake.Channel;
+import org.xinfang.intake.DeadlineState;
+import org.xinfang.intake.MatterFilter;
 import org.xinfang.intake.Intake;
 import org.xinfang.platform.InvalidInput;
 import org.xinfang.intake.Kind;
@@ -114,8 +116,14 @@ class IntakePages {
 	}
 
 	@GetMapping("/staff/matters")
-	String list(@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("page", matters.list(page, 25));
+	String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q,
+			@RequestParam(required = false) DeadlineState deadlineState, Model model) {
+		model.addAttribute("page", matters.list(new MatterFilter(null, deadlineState, null, null, null, q),
+				MatterFilter.Sort.DEADLINE, page, 25));
+		model.addAttribute("q", q);
+		model.addAttribute("deadlineState", deadlineState);
+		model.addAttribute("deadlineStates",
+				List.of(DeadlineState.OVERDUE, DeadlineState.DUE_SOON, DeadlineState.ON_TRACK));
 		return "intake/matters";
 	}
 

@@ -79,16 +79,18 @@ class MatterApi {
 
 	/**
 	 * The user's work, sorted by the nearest open deadline ({@code sort=DEADLINE}, the default) or newest first
-	 * ({@code sort=RECEIVED}); filters by status, deadline state, unit (code, with its subtree), kind, channel.
+	 * ({@code sort=RECEIVED}); filters by status, deadline state, unit (code, with its subtree), kind, channel,
+	 * and {@code q}: words searched in titles and contents (Chinese words of two or more characters match
+	 * inside running text).
 	 */
 	@GetMapping
 	MatterPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
 			@RequestParam(required = false) MatterStatus status,
 			@RequestParam(required = false) DeadlineState deadlineState,
 			@RequestParam(required = false) String unit, @RequestParam(required = false) Kind kind,
-			@RequestParam(required = false) Channel channel,
+			@RequestParam(required = false) Channel channel, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "DEADLINE") MatterFilter.Sort sort) {
-		return matters.list(new MatterFilter(status, deadlineState, unit, kind, channel), sort, page, size);
+		return matters.list(new MatterFilter(status, deadlineState, unit, kind, channel, q), sort, page, size);
 	}
 
 	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
