@@ -27,6 +27,12 @@ public interface OfficialDocuments {
 
 	Optional<IssuedDocument> find(long documentId);
 
+	/**
+	 * The delivered documents of the matter with this tracking code, in the order they were issued: what the
+	 * petitioner may download on the portal. The caller has checked the query secret.
+	 */
+	List<IssuedDocument> deliveredFor(String trackingCode);
+
 	Optional<byte[]> pdf(long documentId);
 
 	/**

@@ -125,6 +125,18 @@ class JdbcOfficialDocuments implements OfficialDocuments {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<IssuedDocument> deliveredFor(String trackingCode) {
+		return jdbc.sql("""
+				SELECT d.id, d.matter_id, d.type, d.number, d.issued_on, d.sha256, d.delivered_on
+				FROM document d JOIN matter m ON m.id = d.matter_id
+				WHERE m.tracking_code = :code AND d.delivered_on IS NOT NULL ORDER BY d.id""")
+			.param("code", trackingCode == null ? "" : trackingCode.strip().toUpperCase(Locale.ROOT))
+			.query(JdbcOfficialDocuments::row)
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Optional<byte[]> pdf(long documentId) {
 		return jdbc.sql("SELECT pdf FROM document WHERE id = :id").param("id", documentId).query(byte[].class).optional();
 	}

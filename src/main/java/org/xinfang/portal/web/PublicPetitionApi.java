@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -38,7 +39,8 @@ import org.xinfang.portal.internal.GuardedLookup;
  * characters, e.g. a UUID): a retry with the same key answers 201 with the same body and never registers a
  * second matter. {@code GET /api/v1/public/petitions/{trackingCode}} needs the {@code X-Query-Secret} header;
  * an unknown code and a wrong secret answer the same 404, and too many failures from one client answer 429
- * with {@code Retry-After}.
+ * with {@code Retry-After}. The status lists the petition's delivered documents (受理告知书, 处理意见书 …);
+ * {@code GET /api/v1/public/petitions/{trackingCode}/documents/{id}} serves one as PDF behind the same check.
  */
 @RestController
 @RequestMapping("/api/v1/public/petitions")
@@ -78,7 +80,24 @@ class PublicPetitionApi {
 	@GetMapping("/{trackingCode}")
 	ResponseEntity<?> track(@PathVariable String trackingCode,
 			@RequestHeader(name = "X-Query-Secret", required = false) String secret, HttpServletRequest request) {
-		return guarded(trackingCode, secret, request, null);
+		return guarded(trackingCode, secret, request, found -> ResponseEntity.ok(found.status()));
+	}
+
+	/**
+	 * The PDF of one of the petition's delivered documents (listed in {@code documents} of the status). Any
+	 * other id, like a wrong secret, answers 404.
+	 */
+	@GetMapping(path = "/{trackingCode}/documents/{documentId}", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<?> document(@PathVariable String trackingCode, @PathVariable long documentId,
+			@RequestHeader(name = "X-Query-Secret", required = false) String secret, HttpServletRequest request) {
+		return guarded(trackingCode, secret, request, found -> {
+			byte[] pdf = lookup.deliveredPdf(found, documentId)
+				.orElseThrow(() -> DomainException.notFound("Document"));
+			return ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_PDF)
+				.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"document-" + documentId + ".pdf\"")
+				.body(pdf);
+		});
 	}
 
 	/**
@@ -88,14 +107,14 @@ class PublicPetitionApi {
 	@PostMapping("/{trackingCode}/actions/EVALUATE")
 	ResponseEntity<?> evaluate(@PathVariable String trackingCode, @RequestBody ActionBody.Evaluate body,
 			@RequestHeader(name = "X-Query-Secret", required = false) String secret, HttpServletRequest request) {
-		return guarded(trackingCode, secret, request, body);
+		return guarded(trackingCode, secret, request, found -> act(trackingCode, secret, body));
 	}
 
 	/** A request for review (复查, Regulation Art. 35) within 30 days of delivery. */
 	@PostMapping("/{trackingCode}/actions/REQUEST_REVIEW")
 	ResponseEntity<?> requestReview(@PathVariable String trackingCode, @RequestBody ActionBody.RequestReview body,
 			@RequestHeader(name = "X-Query-Secret", required = false) String secret, HttpServletRequest request) {
-		return guarded(trackingCode, secret, request, body);
+		return guarded(trackingCode, secret, request, found -> act(trackingCode, secret, body));
 	}
 
 	/** A request for re-review (复核, Regulation Art. 36) within 30 days of the review decision. */
@@ -103,28 +122,30 @@ class PublicPetitionApi {
 	ResponseEntity<?> requestRereview(@PathVariable String trackingCode,
 			@RequestBody ActionBody.RequestRereview body,
 			@RequestHeader(name = "X-Query-Secret", required = false) String secret, HttpServletRequest request) {
-		return guarded(trackingCode, secret, request, body);
+		return guarded(trackingCode, secret, request, found -> act(trackingCode, secret, body));
 	}
 
 	/** Every public request with a secret goes through the same throttled look-up first. */
 	private ResponseEntity<?> guarded(String trackingCode, String secret, HttpServletRequest request,
-			ActionBody action) {
+			Function<GuardedLookup.Found, ResponseEntity<?>> onFound) {
 		if (secret == null || secret.isBlank()) {
 			throw new InvalidInput(List.of(new FieldProblem("X-Query-Secret",
 					messages.getMessage("intake.invalid.required", null, LocaleContextHolder.getLocale()))));
 		}
 		GuardedLookup.Result result = lookup.lookUp(request.getRemoteAddr(), trackingCode, secret);
 		if (result instanceof GuardedLookup.Found found) {
-			if (action == null) {
-				return ResponseEntity.ok(found.status());
-			}
-			actions.performAsPetitioner(trackingCode, secret, action);
-			return ResponseEntity.ok(matters.track(trackingCode, secret).orElseThrow());
+			return onFound.apply(found);
 		}
 		if (result instanceof GuardedLookup.Throttled throttled) {
 			return tooManyAttempts(throttled.retryAfterSeconds());
 		}
 		throw DomainException.notFound("Petition");
+	}
+
+	/** Performs the petitioner's action and answers the status after it, documents included. */
+	private ResponseEntity<?> act(String trackingCode, String secret, ActionBody action) {
+		actions.performAsPetitioner(trackingCode, secret, action);
+		return ResponseEntity.ok(lookup.withDocuments(matters.track(trackingCode, secret).orElseThrow()));
 	}
 
 	private static ResponseEntity<ProblemDetail> tooManyAttempts(long seconds) {
