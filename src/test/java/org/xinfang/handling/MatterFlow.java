@@ -27,10 +27,17 @@ class MatterFlow {
 	}
 
 	Registered register(StaffPrincipal registrar, String kind, Unit concerned, LocalDate receivedOn) {
+		return register(registrar, kind, concerned, receivedOn, Map.of());
+	}
+
+	/** {@code contact} adds to the petitioner, e.g. {@code phone} and {@code email}. */
+	Registered register(StaffPrincipal registrar, String kind, Unit concerned, LocalDate receivedOn,
+			Map<String, Object> contact) {
 		int n = sequence.incrementAndGet();
 		Map<String, Object> petitioner = new LinkedHashMap<>();
 		petitioner.put("name", "王五");
 		petitioner.put("idNumber", String.format("5201031985%08d", n % 100_000_000));
+		petitioner.putAll(contact);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("channel", "LETTER");
 		body.put("kind", kind);
