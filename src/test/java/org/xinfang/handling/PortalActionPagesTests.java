@@ -123,7 +123,8 @@ class PortalActionPagesTests {
 		citizen.get("/portal/track");
 		HttpResponse<String> refused = citizen.post("/portal/track/actions/EVALUATE",
 				Map.of("code", m.code(), "secret", "wrong-secret-123", "rating", "SATISFIED"));
-		assertThat(refused.body()).doesNotContain("感谢您的评价").doesNotContain("id=\"evaluate\"");
+		assertThat(refused.body()).contains("查询码或查询密码不正确").doesNotContain("感谢您的评价")
+			.doesNotContain("id=\"evaluate\"");
 		assertThat(flow.matter(head, m.id()).get("status")).isEqualTo("DELIVERED");
 		assertThat(flow.track(m).get("allowedActions").toString()).contains("EVALUATE");
 	}

@@ -116,7 +116,12 @@ class PortalPages {
 			model.addAttribute("error", "portal.track.notFound");
 			return "portal/track";
 		}
-		GuardedLookup.Result result = lookup.lookUp(request.getRemoteAddr(), code, secret);
+		return showResult(lookup.lookUp(request.getRemoteAddr(), code, secret), secret, response, model);
+	}
+
+	/** The status page when found; else the track form with the same answer for a wrong code or secret. */
+	private String showResult(GuardedLookup.Result result, String secret, HttpServletResponse response,
+			Model model) {
 		if (result instanceof GuardedLookup.Found found) {
 			return showStatus(found, secret, response, model);
 		}
@@ -149,7 +154,8 @@ class PortalPages {
 		}
 		GuardedLookup.Result result = lookup.lookUp(request.getRemoteAddr(), code, secret);
 		if (!(result instanceof GuardedLookup.Found)) {
-			return track(code, secret, request, response, model);
+			model.addAttribute("code", code);
+			return showResult(result, secret, response, model);
 		}
 		try {
 			actions.performAsPetitioner(code, secret, body(action, rating, comment, reason));
@@ -164,11 +170,7 @@ class PortalPages {
 			model.addAttribute("actionError", messages.getMessage("problem." + ex.code(), null, ex.getMessage(),
 					LocaleContextHolder.getLocale()));
 		}
-		GuardedLookup.Result after = lookup.lookUp(request.getRemoteAddr(), code, secret);
-		if (after instanceof GuardedLookup.Found found) {
-			return showStatus(found, secret, response, model);
-		}
-		return track(code, secret, request, response, model);
+		return showResult(lookup.lookUp(request.getRemoteAddr(), code, secret), secret, response, model);
 	}
 
 	private static ActionBody body(String action, String rating, String comment, String reason) {
