@@ -18,4 +18,10 @@ public interface Units {
 
 	/** The chain from the root down to the unit (inclusive). */
 	List<Unit> ancestry(long id);
+
+	/** The enabled users of exactly this unit holding the role, as username and display name, by username. */
+	List<Member> members(long unitId, Role role);
+
+	record Member(String username, String displayName) {
+	}
 }

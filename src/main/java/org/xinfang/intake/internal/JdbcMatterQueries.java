@@ -150,6 +150,10 @@ class JdbcMatterQueries implements MatterQueries {
 			where.append(" AND m.status = :status");
 			params.put("status", filter.status().name());
 		}
+		if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+			where.append(" AND m.status IN (:statuses)");
+			params.put("statuses", filter.statuses().stream().map(Enum::name).sorted().toList());
+		}
 		if (filter.kind() != null) {
 			where.append(" AND m.kind = :kind");
 			params.put("kind", filter.kind().name());

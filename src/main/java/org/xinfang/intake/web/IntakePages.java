@@ -12,7 +12,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -33,7 +32,8 @@ import org.xinfang.platform.DomainException;
 
 /**
  * Staff pages: the registration form for every channel (group-visit, transfer and letter fields appear
- * with their channel), the list of the user's scope and a matter's detail, masked like the API.
+ * with their channel) and the list of the user's scope. A matter's own page, with its actions, belongs to
+ * the handling module.
  */
 @Controller
 class IntakePages {
@@ -127,10 +127,4 @@ class IntakePages {
 		return "intake/matters";
 	}
 
-	@GetMapping("/staff/matters/{id}")
-	String detail(@PathVariable long id, Model model) {
-		model.addAttribute("matter",
-				matters.find(id).orElseThrow(() -> DomainException.notFound("Matter")));
-		return "intake/matter";
-	}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.xinfang.organisation.Role;
 import org.xinfang.organisation.Unit;
 import org.xinfang.organisation.Units;
 
@@ -71,5 +72,18 @@ class JdbcUnits implements Units {
 				rs.getString("path"), Unit.UnitLevel.valueOf(rs.getString("level")),
 				Unit.UnitType.valueOf(rs.getString("unit_type")), rs.getBoolean("petition_office"),
 				rs.getBoolean("active"));
+	}
+
+	@Override
+	public List<Member> members(long unitId, Role role) {
+		return jdbc.sql("""
+				SELECT u.username, u.display_name FROM app_user u
+				JOIN user_role r ON r.user_id = u.id AND r.role = :role
+				WHERE u.unit_id = :unit AND u.enabled
+				ORDER BY u.username""")
+			.param("role", role.name())
+			.param("unit", unitId)
+			.query((rs, n) -> new Member(rs.getString("username"), rs.getString("display_name")))
+			.list();
 	}
 }

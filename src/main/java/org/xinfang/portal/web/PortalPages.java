@@ -6,11 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,6 +26,9 @@ import org.xinfang.intake.Registered;
 import org.xinfang.organisation.Dictionaries;
 import org.xinfang.organisation.Unit;
 import org.xinfang.organisation.Units;
+import org.xinfang.handling.ActionBody;
+import org.xinfang.handling.MatterActions;
+import org.xinfang.platform.DomainException;
 import org.xinfang.portal.internal.GuardedLookup;
 
 /**
@@ -42,7 +48,14 @@ class PortalPages {
 
 	private final GuardedLookup lookup;
 
-	PortalPages(Intake intake, Dictionaries dictionaries, Units units, GuardedLookup lookup) {
+	private final MatterActions actions;
+
+	private final MessageSource messages;
+
+	PortalPages(Intake intake, Dictionaries dictionaries, Units units, GuardedLookup lookup, MatterActions actions,
+			MessageSource messages) {
+		this.actions = actions;
+		this.messages = messages;
 		this.intake = intake;
 		this.dictionaries = dictionaries;
 		this.units = units;
@@ -103,10 +116,14 @@ class PortalPages {
 			model.addAttribute("error", "portal.track.notFound");
 			return "portal/track";
 		}
-		GuardedLookup.Result result = lookup.lookUp(request.getRemoteAddr(), code, secret);
+		return showResult(lookup.lookUp(request.getRemoteAddr(), code, secret), secret, response, model);
+	}
+
+	/** The status page when found; else the track form with the same answer for a wrong code or secret. */
+	private String showResult(GuardedLookup.Result result, String secret, HttpServletResponse response,
+			Model model) {
 		if (result instanceof GuardedLookup.Found found) {
-			model.addAttribute("status", found.status());
-			return "portal/status";
+			return showStatus(found, secret, response, model);
 		}
 		if (result instanceof GuardedLookup.Throttled throttled) {
 			response.setStatus(429);
@@ -117,5 +134,76 @@ class PortalPages {
 		}
 		model.addAttribute("error", "portal.track.notFound");
 		return "portal/track";
+	}
+
+	/**
+	 * The petitioner's actions from the status page: evaluate, request a review or a re-review. The code and
+	 * secret come back as hidden fields of the form (never in the URL) and go through the same throttled
+	 * look-up as the track form; the action is then taken by the same service as the public API's. A refusal
+	 * (e.g. the window closed) re-shows the status page with the reason.
+	 */
+	@PostMapping("/track/actions/{action}")
+	String act(@PathVariable String action, @RequestParam(defaultValue = "") String code,
+			@RequestParam(defaultValue = "") String secret, @RequestParam(required = false) String rating,
+			@RequestParam(required = false) String comment, @RequestParam(required = false) String reason,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (code.isBlank() || secret.isBlank()) {
+			model.addAttribute("code", code);
+			model.addAttribute("error", "portal.track.notFound");
+			return "portal/track";
+		}
+		GuardedLookup.Result result = lookup.lookUp(request.getRemoteAddr(), code, secret);
+		if (!(result instanceof GuardedLookup.Found)) {
+			model.addAttribute("code", code);
+			return showResult(result, secret, response, model);
+		}
+		try {
+			actions.performAsPetitioner(code, secret, body(action, rating, comment, reason));
+			model.addAttribute("notice", messages.getMessage("portal.action.done." + action, null,
+					LocaleContextHolder.getLocale()));
+		}
+		catch (DomainException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			response.setStatus(ex.status().value());
+			model.addAttribute("actionError", messages.getMessage("problem." + ex.code(), null, ex.getMessage(),
+					LocaleContextHolder.getLocale()));
+		}
+		return showResult(lookup.lookUp(request.getRemoteAddr(), code, secret), secret, response, model);
+	}
+
+	private static ActionBody body(String action, String rating, String comment, String reason) {
+		switch (action) {
+			case "EVALUATE":
+				ActionBody.Rating r;
+				try {
+					r = rating == null || rating.isBlank() ? null : ActionBody.Rating.valueOf(rating);
+				}
+				catch (IllegalArgumentException ex) {
+					throw DomainException.invalid("invalid-fields", "Unknown rating: " + rating);
+				}
+				return new ActionBody.Evaluate(r, blankToNull(comment));
+			case "REQUEST_REVIEW":
+				return new ActionBody.RequestReview(blankToNull(reason));
+			case "REQUEST_REREVIEW":
+				return new ActionBody.RequestRereview(blankToNull(reason));
+			default:
+				throw DomainException.invalid("unknown-action", "Unknown action: " + action);
+		}
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	/** The secret is put into the page's forms, so the page must not be kept by any cache. */
+	private static String showStatus(GuardedLookup.Found found, String secret, HttpServletResponse response,
+			Model model) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		model.addAttribute("status", found.status());
+		model.addAttribute("secret", secret);
+		model.addAttribute("ratings", ActionBody.Rating.values());
+		return "portal/status";
 	}
 }
