@@ -117,6 +117,26 @@ class PortalActionPagesTests {
 	}
 
 	@Test
+	void petitionerOpensTheDeliveredOpinionFromTheStatusPage() {
+		MatterFlow.Registered m = delivered();
+		FormClient citizen = citizen();
+		citizen.get("/portal/track");
+		String page = citizen.post("/portal/track", Map.of("code", m.code(), "secret", m.secret())).body();
+		java.util.regex.Matcher form = java.util.regex.Pattern.compile("action=\"(/portal/track/documents/\\d+)\"")
+			.matcher(page);
+		assertThat(form.find()).as("a document form on the status page").isTrue();
+		assertThat(page).contains("处理意见书");
+
+		HttpResponse<String> pdf = citizen.post(form.group(1), Map.of("code", m.code(), "secret", m.secret()));
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+		assertThat(pdf.body()).startsWith("%PDF");
+
+		HttpResponse<String> wrong = citizen.post(form.group(1), Map.of("code", m.code(), "secret", "WRONGWRONG"));
+		assertThat(wrong.body()).doesNotStartWith("%PDF").contains("查询码或查询密码不正确");
+	}
+
+	@Test
 	void aWrongSecretInTheFormTakesNoAction() {
 		MatterFlow.Registered m = delivered();
 		FormClient citizen = citizen();

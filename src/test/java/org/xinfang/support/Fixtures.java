@@ -29,6 +29,8 @@ public class Fixtures {
 	private final TransactionTemplate tx;
 
 	public Fixtures(OrganisationAdministration admin, TransactionTemplate tx) {
+		// lifecycle actions issue PDF notices in their transaction, so every application test needs the font
+		ChineseFont.ensureInstalled();
 		this.admin = admin;
 		this.tx = tx;
 	}

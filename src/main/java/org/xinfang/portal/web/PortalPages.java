@@ -2,6 +2,7 @@ package org.xinfang.portal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.xinfang.intake.Intake;
 import org.xinfang.platform.InvalidInput;
 import org.xinfang.intake.Kind;
@@ -171,6 +174,28 @@ class PortalPages {
 					LocaleContextHolder.getLocale()));
 		}
 		return showResult(lookup.lookUp(request.getRemoteAddr(), code, secret), secret, response, model);
+	}
+
+	/**
+	 * A delivered document as PDF, for the petitioner on the status page: code and secret come as hidden
+	 * POST fields (a link would put the secret in the URL) and pass the same throttled look-up.
+	 */
+	@PostMapping("/track/documents/{id}")
+	ModelAndView document(@PathVariable long id, @RequestParam(defaultValue = "") String code,
+			@RequestParam(defaultValue = "") String secret, HttpServletRequest request, HttpServletResponse response,
+			Model model) throws IOException {
+		GuardedLookup.Result result = code.isBlank() || secret.isBlank() ? new GuardedLookup.NotFound()
+				: lookup.lookUp(request.getRemoteAddr(), code, secret);
+		if (result instanceof GuardedLookup.Found found) {
+			byte[] pdf = lookup.deliveredPdf(found, id).orElseThrow(() -> DomainException.notFound("Document"));
+			response.setContentType(MediaType.APPLICATION_PDF_VALUE);
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"document-" + id + ".pdf\"");
+			response.getOutputStream().write(pdf);
+			return null; // the response is written
+		}
+		model.addAttribute("code", code);
+		return new ModelAndView(showResult(result, secret, response, model));
 	}
 
 	private static ActionBody body(String action, String rating, String comment, String reason) {
