@@ -102,10 +102,9 @@ class LifecycleNoticeTests {
 		String text = text(documents.pdf(notice.id()).orElseThrow());
 		assertThat(text).contains("受理告知书", "王五", hospital.name());
 
-		assertThat(outbox(m.id())).containsExactly("matter-" + m.id() + "-ACCEPT-email|EMAIL|" + email,
-				"matter-" + m.id() + "-ACCEPT-sms|SMS|" + phone);
+		assertThat(outbox(m.id())).containsExactly("ACCEPT-p1-email|EMAIL|" + email, "ACCEPT-p1-sms|SMS|" + phone);
 		String sms = jdbc.sql("SELECT body FROM notification WHERE dedup_key = :k")
-			.param("k", "matter-" + m.id() + "-ACCEPT-sms")
+			.param("k", "matter-" + m.id() + "-ACCEPT-d" + notice.id() + "-p1-sms")
 			.query(String.class)
 			.single();
 		assertThat(sms).contains(m.code()).doesNotContain(m.secret());
@@ -150,9 +149,8 @@ class LifecycleNoticeTests {
 			.header("X-Forwarded-For", "10.7.1.2")
 			.exchange()
 			.expectStatus().isNotFound();
-		assertThat(outbox(m.id())).containsExactly("matter-" + m.id() + "-ACCEPT-email|EMAIL|" + email,
-				"matter-" + m.id() + "-ACCEPT-sms|SMS|" + phone, "matter-" + m.id() + "-DELIVER-email|EMAIL|" + email,
-				"matter-" + m.id() + "-DELIVER-sms|SMS|" + phone);
+		assertThat(outbox(m.id())).containsExactly("ACCEPT-p1-email|EMAIL|" + email, "ACCEPT-p1-sms|SMS|" + phone,
+				"DELIVER-p1-email|EMAIL|" + email, "DELIVER-p1-sms|SMS|" + phone);
 		// another matter's document is not reachable with this petition's secret
 		MatterFlow.Registered other = registerWithContact();
 		flow.act(registrar, other.id(), "ASSIGN", Map.of("unitCode", hospital.code()));
@@ -194,7 +192,7 @@ class LifecycleNoticeTests {
 		flow.act(head, rejected.id(), "REJECT", Map.of("reason", "不属于本机关职责范围"));
 		assertThat(text(documents.pdf(only(rejected.id(), DocumentType.NON_ACCEPTANCE_NOTICE).id()).orElseThrow()))
 			.contains("不予受理告知书", "不属于本机关职责范围");
-		assertThat(outbox(rejected.id())).hasSize(2).allMatch(row -> row.contains("-REJECT-"));
+		assertThat(outbox(rejected.id())).hasSize(2).allMatch(row -> row.startsWith("REJECT-"));
 	}
 
 	@Test
@@ -210,10 +208,53 @@ class LifecycleNoticeTests {
 		IssuedDocument notice = only(m.id(), DocumentType.EXTENSION_NOTICE);
 		assertThat(text(documents.pdf(notice.id()).orElseThrow())).contains("延期告知书", "补充调查");
 		String sms = jdbc.sql("SELECT body FROM notification WHERE dedup_key = :k")
-			.param("k", "matter-" + m.id() + "-APPROVE_EXTENSION-sms")
+			.param("k", "matter-" + m.id() + "-APPROVE_EXTENSION-d" + notice.id() + "-p1-sms")
 			.query(String.class)
 			.single();
 		assertThat(sms).contains(due);
+	}
+
+	@Test
+	void everyCoPetitionerIsToldAndARedoneReplyIsAnnouncedAgain() throws IOException {
+		StaffPrincipal reviewer = fixtures.user(bureau, Role.REVIEWER);
+		int n = CONTACTS.incrementAndGet();
+		phone = String.format("137%08d", n % 100_000_000);
+		email = "wangwu" + n + "@example.cn";
+		String coPhone = String.format("136%08d", n % 100_000_000);
+		MatterFlow.Registered m = flow.register(registrar, "GRIEVANCE", hospital, null,
+				Map.of("phone", phone, "email", email),
+				List.of(Map.of("name", "赵六", "phone", coPhone), Map.of("name", "钱七", "phone", phone)));
+		handle(m);
+		flow.act(head, m.id(), "APPROVE_REPLY", null);
+		flow.act(handler, m.id(), "DELIVER", Map.of("method", "POST", "deliveredOn", TODAY.toString()));
+
+		// the joint petition is addressed to all three; 钱七 shares 王五's phone and gets no second SMS
+		assertThat(text(documents.pdf(only(m.id(), DocumentType.ACCEPTANCE_NOTICE).id()).orElseThrow()))
+			.contains("王五等3人");
+		assertThat(outbox(m.id())).containsExactly("ACCEPT-p1-email|EMAIL|" + email, "ACCEPT-p1-sms|SMS|" + phone,
+				"ACCEPT-p2-sms|SMS|" + coPhone, "DELIVER-p1-email|EMAIL|" + email, "DELIVER-p1-sms|SMS|" + phone,
+				"DELIVER-p2-sms|SMS|" + coPhone);
+
+		// the review orders the matter redone: the new opinion's delivery is announced too
+		flow.actAsPetitioner(m, "REQUEST_REVIEW", Map.of("reason", "不服"), 200);
+		flow.act(reviewer, m.id(), "DECIDE_REVIEW", Map.of("outcome", "REDO", "text", "重新办理"));
+		flow.act(handler, m.id(), "DRAFT_REPLY", Map.of("outcome", "SUPPORTED", "text", "重新核查后支持诉求。"));
+		flow.act(head, m.id(), "APPROVE_REPLY", null);
+		flow.act(handler, m.id(), "DELIVER", Map.of("method", "POST", "deliveredOn", TODAY.toString()));
+
+		List<IssuedDocument> opinions = documents.forMatter(m.id())
+			.stream()
+			.filter(d -> d.type() == DocumentType.HANDLING_OPINION)
+			.toList();
+		assertThat(opinions).hasSize(2).allMatch(d -> TODAY.equals(d.deliveredOn()));
+		List<String> deliveries = jdbc.sql("""
+				SELECT dedup_key FROM notification WHERE matter_id = :id AND dedup_key LIKE '%-DELIVER-%-p1-sms'
+				ORDER BY id""")
+			.param("id", m.id())
+			.query(String.class)
+			.list();
+		assertThat(deliveries).containsExactly(
+				opinions.stream().map(d -> "matter-" + m.id() + "-DELIVER-d" + d.id() + "-p1-sms").toArray(String[]::new));
 	}
 
 	private MatterFlow.Registered registerWithContact() {
@@ -237,10 +278,15 @@ class LifecycleNoticeTests {
 		return found.get(0);
 	}
 
-	/** The matter's outbox rows as {@code dedupKey|channel|recipient}, in key order. */
+	/**
+	 * The matter's outbox rows as {@code ACTION-p{ordinal}-{sms|email}|channel|recipient}, in key order: the
+	 * deduplication key without the matter and document ids.
+	 */
 	private List<String> outbox(long matterId) {
 		return jdbc.sql("""
-				SELECT dedup_key || '|' || channel || '|' || recipient FROM notification WHERE matter_id = :id
+				SELECT regexp_replace(dedup_key, '^matter-[0-9]+-([A-Z_]+)-d[0-9]+-(p[0-9]+-[a-z]+)$', '\\1-\\2')
+				       || '|' || channel || '|' || recipient
+				FROM notification WHERE matter_id = :id
 				ORDER BY dedup_key""")
 			.param("id", matterId)
 			.query(String.class)

@@ -33,11 +33,20 @@ class MatterFlow {
 	/** {@code contact} adds to the petitioner, e.g. {@code phone} and {@code email}. */
 	Registered register(StaffPrincipal registrar, String kind, Unit concerned, LocalDate receivedOn,
 			Map<String, Object> contact) {
+		return register(registrar, kind, concerned, receivedOn, contact, List.of());
+	}
+
+	/** {@code coPetitioners} follow the petitioner 王五 on a joint petition (联名信访), each a map of fields. */
+	Registered register(StaffPrincipal registrar, String kind, Unit concerned, LocalDate receivedOn,
+			Map<String, Object> contact, List<Map<String, Object>> coPetitioners) {
 		int n = sequence.incrementAndGet();
 		Map<String, Object> petitioner = new LinkedHashMap<>();
 		petitioner.put("name", "王五");
 		petitioner.put("idNumber", String.format("5201031985%08d", n % 100_000_000));
 		petitioner.putAll(contact);
+		List<Map<String, Object>> petitioners = new java.util.ArrayList<>();
+		petitioners.add(petitioner);
+		petitioners.addAll(coPetitioners);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("channel", "LETTER");
 		body.put("kind", kind);
@@ -45,7 +54,7 @@ class MatterFlow {
 		body.put("content", "在医院就诊时被多收费用，请求核查。");
 		body.put("categoryCode", "MEDICAL_QUALITY");
 		body.put("concernedUnitCode", concerned.code());
-		body.put("petitioners", List.of(petitioner));
+		body.put("petitioners", petitioners);
 		if (receivedOn != null) {
 			body.put("receivedOn", receivedOn.toString());
 		}

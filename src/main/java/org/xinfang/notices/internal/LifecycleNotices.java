@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,15 +38,19 @@ import org.xinfang.organisation.Units;
  * 延期告知书 (Art. 34), APPROVE_REPLY → 处理意见书 (Art. 33, naming the next-higher unit for a review, Art. 35),
  * DECIDE_REVIEW → 复查意见书, DECIDE_REREVIEW → 复核意见书. The issuing unit is the handling unit (the receiving
  * unit before assignment); review opinions are issued by the unit that decided the review. The addressee is the
- * first petitioner by name, unmasked: it is the petitioner's own document.
+ * first petitioner by name, unmasked: it is the petitioner's own document; a group visit or a joint petition
+ * (联名) is addressed as "王五等12人".
  *
  * <p>Delivery (送达): the 处理意见书 is delivered by the DELIVER action, with its method and date. The other notices
  * are recorded as delivered on the day they are issued, because they are sent to the petitioner right away
  * (the SMS and e-mail below point to the portal, where delivered documents can be downloaded). The approved
  * opinion is not announced until it is delivered.
  *
- * <p>Messages: for each notice and for DELIVER one SMS (if the petitioner left a phone number) and one e-mail (if
- * an address), with the deduplication key {@code matter-{id}-{ACTION}-{sms|email}}. They carry the tracking code,
+ * <p>Messages: for each notice and for DELIVER one SMS to every party who left a phone number and one e-mail to
+ * every party who left an address (co-petitioners and a group's representatives included), with the
+ * deduplication key {@code matter-{id}-{ACTION}-d{documentId}-p{ordinal}-{sms|email}}: a second delivery after a
+ * review ordered the matter redone announces its new opinion, while a retried event never sends twice. They
+ * carry the tracking code,
  * never the query secret. The matter's facts are read with SQL from the rows the action has just written, in the
  * same transaction (a read model; the modules' Java APIs stay as they are).
  */
@@ -91,26 +98,27 @@ class LifecycleNotices {
 		Facts m = facts(event.matterId());
 		LocalDate today = LocalDate.now(clock);
 		Unit unit = m.deciding();
+		IssuedDocument notice;
 		switch (action) {
 			case ACCEPT:
-				issueDelivered(m, DocumentType.ACCEPTANCE_NOTICE, unit, today,
+				notice = issueDelivered(m, DocumentType.ACCEPTANCE_NOTICE, unit, today,
 						Map.of("receivedOn", m.receivedOn().toString(), "dueOn", m.handlingDue().toString()));
-				tell(m, action, "matter.accepted", unit.name());
+				tell(m, action, notice, "matter.accepted", unit.name());
 				break;
 			case REJECT:
-				issueDelivered(m, DocumentType.NON_ACCEPTANCE_NOTICE, unit, today,
+				notice = issueDelivered(m, DocumentType.NON_ACCEPTANCE_NOTICE, unit, today,
 						Map.of("receivedOn", m.receivedOn().toString(), "reason", m.decisionReason()));
-				tell(m, action, "matter.rejected", unit.name());
+				tell(m, action, notice, "matter.rejected", unit.name());
 				break;
 			case REJECT_FINAL:
-				issueDelivered(m, DocumentType.NO_FURTHER_ACCEPTANCE_NOTICE, unit, today,
+				notice = issueDelivered(m, DocumentType.NO_FURTHER_ACCEPTANCE_NOTICE, unit, today,
 						Map.of("receivedOn", m.receivedOn().toString(), "reason", m.decisionReason()));
-				tell(m, action, "matter.rejected-final", unit.name());
+				tell(m, action, notice, "matter.rejected-final", unit.name());
 				break;
 			case APPROVE_EXTENSION:
-				issueDelivered(m, DocumentType.EXTENSION_NOTICE, unit, today,
+				notice = issueDelivered(m, DocumentType.EXTENSION_NOTICE, unit, today,
 						Map.of("reason", m.extensionReason(), "newDueOn", m.handlingDue().toString()));
-				tell(m, action, "matter.extended", m.handlingDue().toString());
+				tell(m, action, notice, "matter.extended", m.handlingDue().toString());
 				break;
 			case APPROVE_REPLY:
 				issueOpinion(m, unit, today);
@@ -118,7 +126,7 @@ class LifecycleNotices {
 			case DELIVER:
 				IssuedDocument opinion = undeliveredOpinion(m.id()).orElseGet(() -> issueOpinion(m, unit, today));
 				documents.markDelivered(opinion.id(), m.deliveredOn());
-				tell(m, action, "matter.reply-delivered", above(unit).name());
+				tell(m, action, opinion, "matter.reply-delivered", above(unit).name());
 				break;
 			case DECIDE_REVIEW:
 				decision(m, "REVIEW", DocumentType.REVIEW_OPINION, today, action);
@@ -152,18 +160,19 @@ class LifecycleNotices {
 		if (type == DocumentType.REVIEW_OPINION) {
 			fields.put("rereviewBody", above(decidedBy).name());
 		}
-		issueDelivered(m, type, decidedBy, today, fields);
-		tell(m, action, "matter.review-decided");
+		tell(m, action, issueDelivered(m, type, decidedBy, today, fields), "matter.review-decided");
 	}
 
-	private void issueDelivered(Facts m, DocumentType type, Unit unit, LocalDate today, Map<String, String> fields) {
+	private IssuedDocument issueDelivered(Facts m, DocumentType type, Unit unit, LocalDate today,
+			Map<String, String> fields) {
 		IssuedDocument issued = documents.issue(request(m, type, unit, today, fields));
 		documents.markDelivered(issued.id(), today);
+		return issued;
 	}
 
 	private static DocumentRequest request(Facts m, DocumentType type, Unit unit, LocalDate today,
 			Map<String, String> fields) {
-		String addressee = m.petitionerName() == null ? UNNAMED : m.petitionerName();
+		String addressee = m.addressee() == null ? UNNAMED : m.addressee();
 		return new DocumentRequest(m.id(), type, unit.code(), addressee, m.title(), today, fields);
 	}
 
@@ -179,31 +188,38 @@ class LifecycleNotices {
 		return unit.parentId() == null ? unit : units.byId(unit.parentId()).orElse(unit);
 	}
 
-	private void tell(Facts m, Action action, String template, Object... more) {
+	/**
+	 * One SMS and one e-mail to every party who left that contact — each co-petitioner of a joint petition and
+	 * each representative of a group visit — once per distinct phone number or address.
+	 */
+	private void tell(Facts m, Action action, IssuedDocument document, String template, Object... more) {
 		List<Object> args = new ArrayList<>();
 		args.add(m.trackingCode());
 		args.addAll(List.of(more));
 		Object[] arguments = args.toArray();
-		String key = "matter-" + m.id() + "-" + action.name() + "-";
-		if (m.phone() != null && !m.phone().isBlank()) {
-			notifications.enqueue(Message.sms(key + "sms", m.phone(), template, arguments).aboutMatter(m.id()));
-		}
-		if (m.email() != null && !m.email().isBlank()) {
-			notifications.enqueue(Message.email(key + "email", m.email(), template, arguments).aboutMatter(m.id()));
+		String key = "matter-" + m.id() + "-" + action.name() + "-d" + document.id() + "-p";
+		Set<String> phones = new HashSet<>();
+		Set<String> emails = new HashSet<>();
+		for (Party p : m.parties()) {
+			if (p.phone() != null && !p.phone().isBlank() && phones.add(p.phone())) {
+				notifications.enqueue(
+						Message.sms(key + p.ordinal() + "-sms", p.phone(), template, arguments).aboutMatter(m.id()));
+			}
+			if (p.email() != null && !p.email().isBlank() && emails.add(p.email().toLowerCase(Locale.ROOT))) {
+				notifications.enqueue(
+						Message.email(key + p.ordinal() + "-email", p.email(), template, arguments).aboutMatter(m.id()));
+			}
 		}
 	}
 
 	private Facts facts(long matterId) {
-		return jdbc.sql("""
+		Facts facts = jdbc.sql("""
 				SELECT m.id, m.tracking_code, m.title, m.received_on, coalesce(m.handling_unit_id, m.receiving_unit_id)
 				       AS deciding_unit_id, m.decision_reason, m.extension_reason, m.reply_outcome, m.reply_text,
-				       m.delivered_on,
+				       m.delivered_on, m.headcount,
 				       (SELECT due_date FROM matter_deadline d WHERE d.matter_id = m.id AND d.rule_code = 'HANDLING')
-				       AS handling_due,
-				       p.name, p.phone, p.email
+				       AS handling_due
 				FROM matter m
-				LEFT JOIN LATERAL (SELECT name, phone, email FROM petitioner WHERE matter_id = m.id ORDER BY ordinal
-				                   LIMIT 1) p ON TRUE
 				WHERE m.id = :id
 				""")
 			.param("id", matterId)
@@ -212,13 +228,42 @@ class LifecycleNotices {
 					units.byId(rs.getLong("deciding_unit_id")).orElseThrow(), rs.getString("decision_reason"),
 					rs.getString("extension_reason"), rs.getString("reply_outcome"), rs.getString("reply_text"),
 					rs.getObject("delivered_on", LocalDate.class), rs.getObject("handling_due", LocalDate.class),
-					rs.getString("name"), rs.getString("phone"), rs.getString("email")))
+					rs.getInt("headcount"), List.of()))
 			.single();
+		List<Party> parties = jdbc.sql("""
+				SELECT ordinal, name, phone, email FROM petitioner WHERE matter_id = :id ORDER BY ordinal
+				""")
+			.param("id", matterId)
+			.query((rs, n) -> new Party(rs.getInt("ordinal"), rs.getString("name"), rs.getString("phone"),
+					rs.getString("email")))
+			.list();
+		return facts.with(parties);
 	}
 
+	/**
+	 * The matter's facts, and its parties in order: the petitioner first, then co-petitioners or a group's
+	 * representatives.
+	 */
 	private record Facts(long id, String trackingCode, String title, LocalDate receivedOn, Unit deciding,
 			String decisionReason, String extensionReason, String replyOutcome, String replyText,
-			LocalDate deliveredOn, LocalDate handlingDue, String petitionerName, String phone, String email) {
+			LocalDate deliveredOn, LocalDate handlingDue, int headcount, List<Party> parties) {
+
+		Facts with(List<Party> parties) {
+			return new Facts(id, trackingCode, title, receivedOn, deciding, decisionReason, extensionReason,
+					replyOutcome, replyText, deliveredOn, handlingDue, headcount, parties);
+		}
+
+		/** "王五", or "王五等12人" for a group or a joint petition (联名信访); null for an unnamed report. */
+		String addressee() {
+			if (parties.isEmpty()) {
+				return null;
+			}
+			int people = Math.max(headcount, parties.size());
+			return people > 1 ? parties.get(0).name() + "等" + people + "人" : parties.get(0).name();
+		}
+	}
+
+	private record Party(int ordinal, String name, String phone, String email) {
 	}
 
 	private record Review(String outcome, String text, Long unitId) {
