@@ -310,14 +310,9 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		}
 		if (body instanceof ActionBody.AssignHandler b) {
 			String username = required("username", b.username());
-			boolean handler = jdbc.sql("""
-					SELECT count(*) FROM app_user u JOIN user_role r ON r.user_id = u.id AND r.role = 'HANDLER'
-					WHERE u.username = :u AND u.enabled AND u.unit_id = :unit
-					""")
-				.param("u", username)
-				.param("unit", m.handlingUnitId())
-				.query(Long.class)
-				.single() > 0;
+			boolean handler = units.members(m.handlingUnitId(), Role.HANDLER)
+				.stream()
+				.anyMatch(member -> member.username().equals(username));
 			if (!handler) {
 				throw invalid("username", "No enabled handler of the handling unit with this username.");
 			}
