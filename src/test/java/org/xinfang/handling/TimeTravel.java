@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Primary;
  * without calendar data are refused, so "now" would not do late in the year).
  */
 @TestConfiguration(proxyBeanMethods = false)
-class TimeTravel {
+public class TimeTravel {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -26,7 +26,7 @@ class TimeTravel {
 		return new MutableClock(LocalDate.of(2026, 3, 2));
 	}
 
-	static final class MutableClock extends Clock {
+	public static final class MutableClock extends Clock {
 
 		private final AtomicReference<Instant> now = new AtomicReference<>();
 
@@ -35,11 +35,11 @@ class TimeTravel {
 		}
 
 		/** 09:30 on that day, Beijing time. */
-		void travelTo(LocalDate day) {
+		public void travelTo(LocalDate day) {
 			now.set(day.atTime(LocalTime.of(9, 30)).atZone(ZONE).toInstant());
 		}
 
-		LocalDate today() {
+		public LocalDate today() {
 			return LocalDate.ofInstant(now.get(), ZONE);
 		}
 
