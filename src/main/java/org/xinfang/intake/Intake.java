@@ -17,7 +17,16 @@ public interface Intake {
 	 *
 	 * @throws org.xinfang.platform.InvalidInput naming each bad field
 	 */
-	Registered register(RegisterMatter matter);
+	default Registered register(RegisterMatter matter) {
+		return register(matter, null);
+	}
+
+	/**
+	 * As {@link #register(RegisterMatter)}, at most once per {@code idempotencyKey} (16–100 of
+	 * {@code A-Za-z0-9_.:-}, or null): a retry with the same key and body gets the first answer and changes
+	 * nothing — not even the repeat count of a linked matter; the same key with another body is refused (422).
+	 */
+	Registered register(RegisterMatter matter, String idempotencyKey);
 
 	/**
 	 * Registers a citizen's online submission (channel {@code ONLINE}). The receiving unit is the petition

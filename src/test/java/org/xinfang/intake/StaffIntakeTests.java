@@ -192,6 +192,38 @@ class StaffIntakeTests {
 	}
 
 	@Test
+	void aRetryWithTheSameIdempotencyKeyChangesNothing() {
+		Unit bureau = fixtures.bureauUnder(fixtures.commission());
+		Unit hospital = fixtures.hospitalUnder(bureau);
+		StaffPrincipal registrar = fixtures.user(bureau, Role.REGISTRAR);
+		Map<String, Object> letter = matter("LETTER", "GRIEVANCE", hospital);
+		String key = "staff-retry-" + System.nanoTime();
+		Map<?, ?> first = register(registrar, letter, key, 201);
+		Map<?, ?> again = register(registrar, letter, key, 201);
+		assertThat(again.get("id")).isEqualTo(first.get("id"));
+		assertThat(again.get("trackingCode")).isEqualTo(first.get("trackingCode"));
+		assertThat(again.get("querySecret")).isEqualTo(first.get("querySecret"));
+		long id = ((Number) first.get("id")).longValue();
+		assertThat(auditTrail.forEntity("matter", id)).extracting(AuditTrail.Entry::action)
+			.containsExactly("MATTER_REGISTERED");
+
+		// the same key with another body is refused; a malformed key is named
+		Map<String, Object> other = matter("LETTER", "GRIEVANCE", hospital);
+		assertThat(register(registrar, other, key, 422).get("type").toString()).endsWith("idempotency-key-reused");
+		assertThat(register(registrar, other, "short", 400).get("errors").toString()).contains("Idempotency-Key");
+
+		// a repeat request retried: linked once, counted once
+		Map<String, Object> repeat = matter("VISIT", "GRIEVANCE", hospital);
+		repeat.put("petitioners", List.of(Map.of("name", "张三", "idNumber", letter.get("_id"))));
+		String repeatKey = "staff-repeat-" + System.nanoTime();
+		assertThat(register(registrar, repeat, repeatKey, 200).get("repeatOf")).isEqualTo(first.get("id"));
+		assertThat(register(registrar, repeat, repeatKey, 200).get("repeatOf")).isEqualTo(first.get("id"));
+		assertThat(get(registrar, "/api/v1/matters/" + id, 200).get("repeatCount")).isEqualTo(1);
+		assertThat(auditTrail.forEntity("matter", id)).extracting(AuditTrail.Entry::action)
+			.containsExactly("MATTER_REGISTERED", "REPEAT_LINKED");
+	}
+
+	@Test
 	void userOfAnotherCountySeesNeitherTheMatterNorItInTheList() {
 		Unit commission = fixtures.commission();
 		Unit county1 = fixtures.bureauUnder(commission);
@@ -307,8 +339,17 @@ class StaffIntakeTests {
 	}
 
 	Map<?, ?> register(StaffPrincipal user, Map<String, Object> body, int status) {
+		return register(user, body, null, status);
+	}
+
+	Map<?, ?> register(StaffPrincipal user, Map<String, Object> body, String idempotencyKey, int status) {
 		return http.post().uri("/api/v1/matters")
-			.headers(h -> h.setBasicAuth(user.username(), Fixtures.PASSWORD))
+			.headers(h -> {
+				h.setBasicAuth(user.username(), Fixtures.PASSWORD);
+				if (idempotencyKey != null) {
+					h.set("Idempotency-Key", idempotencyKey);
+				}
+			})
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
 			.exchange()

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -111,17 +112,30 @@ class JdbcIntake implements Intake {
 	}
 
 	@Override
-	public Registered register(RegisterMatter matter) {
+	public Registered register(RegisterMatter matter, String idempotencyKey) {
 		StaffPrincipal registrar = currentUser.require();
+		String key = idempotencyKey(idempotencyKey);
 		MatterValidation.Valid v = validation.staff(matter);
-		return withAllowedActions(tx.execute(status -> {
+		String fingerprint = Hashing.sha256Hex(json.writeValueAsString(matter));
+		return withAllowedActions(idempotent(key, fingerprint, () -> {
 			lockPetitioners(v.petitioners());
 			Optional<Earlier> earlier = earlier(v);
 			if (earlier.isPresent() && earlier.get().open()) {
-				return linkRepeat(earlier.get().id(), v.channel(), registrar.username());
+				Registered linked = linkRepeat(earlier.get().id(), v.channel(), registrar.username());
+				if (key != null) {
+					jdbc.sql("""
+							INSERT INTO repeat_link_replay (idempotency_key, fingerprint, matter_id, created_at)
+							VALUES (:key, :fingerprint, :id, :now)""")
+						.param("key", key)
+						.param("fingerprint", fingerprint)
+						.param("id", linked.id())
+						.param("now", OffsetDateTime.now(clock))
+						.update();
+				}
+				return linked;
 			}
-			return create(v, registrar.unitId(), registrar.username(), earlier.map(Earlier::id).orElse(null), null,
-					null);
+			return create(v, registrar.unitId(), registrar.username(), earlier.map(Earlier::id).orElse(null), key,
+					fingerprint);
 		}));
 	}
 
@@ -137,30 +151,45 @@ class JdbcIntake implements Intake {
 
 	@Override
 	public Registered submitOnline(OnlinePetition petition, String idempotencyKey) {
-		String key = MatterValidation.trim(idempotencyKey);
+		String key = idempotencyKey(idempotencyKey);
+		MatterValidation.Valid v = validation.online(petition);
+		String fingerprint = Hashing.sha256Hex(json.writeValueAsString(petition));
+		return idempotent(key, fingerprint, () -> {
+			lockPetitioners(v.petitioners());
+			Optional<Earlier> earlier = earlier(v);
+			if (earlier.isPresent() && earlier.get().open()) {
+				countRepeat(earlier.get().id(), Channel.ONLINE, "public");
+			}
+			return create(v, onlineReceivingUnit(v.concernedUnit()).id(), null, earlier.map(Earlier::id).orElse(null),
+					key, fingerprint);
+		});
+	}
+
+	private String idempotencyKey(String header) {
+		String key = MatterValidation.trim(header);
 		if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
 			throw new InvalidInput(List.of(new FieldProblem("Idempotency-Key",
 					rows.label("intake.invalid.idempotency-key"))));
 		}
-		MatterValidation.Valid v = validation.online(petition);
-		String fingerprint = Hashing.sha256Hex(json.writeValueAsString(petition));
+		return key;
+	}
+
+	/**
+	 * Runs the registration in a transaction, at most once per key: a retry (even a concurrent one) gets the
+	 * first answer, a different body under the same key a 422.
+	 */
+	private Registered idempotent(String key, String fingerprint, Supplier<Registered> registration) {
 		try {
 			return tx.execute(status -> {
 				if (key != null) {
-					// serialises concurrent retries of one key; the unique column is the last guard
+					// serialises concurrent retries of one key; the unique columns are the last guard
 					jdbc.sql("SELECT pg_advisory_xact_lock(7302, hashtext(:k))").param("k", key).query().listOfRows();
 					Optional<Registered> earlier = replay(key, fingerprint);
 					if (earlier.isPresent()) {
 						return earlier.get();
 					}
 				}
-				lockPetitioners(v.petitioners());
-				Optional<Earlier> earlier = earlier(v);
-				if (earlier.isPresent() && earlier.get().open()) {
-					countRepeat(earlier.get().id(), Channel.ONLINE, "public");
-				}
-				return create(v, onlineReceivingUnit(v.concernedUnit()).id(), null, earlier.map(Earlier::id).orElse(null),
-						key, fingerprint);
+				return registration.get();
 			});
 		}
 		catch (DuplicateKeyException ex) {
@@ -173,6 +202,21 @@ class JdbcIntake implements Intake {
 
 	/** The same key answers with the same matter; a different body under the same key is a client error. */
 	private Optional<Registered> replay(String key, String fingerprint) {
+		Optional<Registered> linked = jdbc.sql(
+				"SELECT matter_id, fingerprint FROM repeat_link_replay WHERE idempotency_key = :key")
+			.param("key", key)
+			.query((rs, n) -> {
+				if (!rs.getString("fingerprint").equals(fingerprint)) {
+					throw DomainException.unprocessable("idempotency-key-reused",
+							"This Idempotency-Key was used for a different submission");
+				}
+				return rs.getLong("matter_id");
+			})
+			.optional()
+			.map(this::linked);
+		if (linked.isPresent()) {
+			return linked;
+		}
 		return jdbc.sql("""
 				SELECT m.id, m.tracking_code, m.status, m.received_at, r.query_secret, r.fingerprint, r.expires_at
 				FROM matter m LEFT JOIN submission_replay r ON r.matter_id = m.id
@@ -311,6 +355,11 @@ class JdbcIntake implements Intake {
 
 	private Registered linkRepeat(long matterId, Channel channel, String actor) {
 		countRepeat(matterId, channel, actor);
+		return linked(matterId);
+	}
+
+	/** The answer to a request linked to an open matter: that matter, no secret, nothing created. */
+	private Registered linked(long matterId) {
 		return jdbc.sql("SELECT tracking_code, status, received_at FROM matter WHERE id = :id")
 			.param("id", matterId)
 			.query((rs, n) -> new Registered(matterId, rs.getString("tracking_code"), null,

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -42,7 +43,8 @@ import org.xinfang.platform.DomainException;
  * <p>{@code POST /api/v1/matters} answers 201 with the new matter, its tracking code and its query secret
  * (shown this once). When the request repeats an open matter of the same petitioner, concerned unit and
  * category (重复信访), no matter is created: the answer is 200 with the existing matter, {@code repeatOf}
- * set to its id and {@code querySecret} null.
+ * set to its id and {@code querySecret} null. An optional {@code Idempotency-Key} header makes a retry safe: the
+ * same key and body get the first answer again (the query secret included for 24 hours) and change nothing.
  */
 @RestController
 @RequestMapping("/api/v1/matters")
@@ -59,8 +61,9 @@ class MatterApi {
 
 	@PostMapping
 	@PreAuthorize("hasAnyRole('REGISTRAR','ADMIN')")
-	ResponseEntity<Registration> register(@RequestBody RegisterMatter body) {
-		Registered r = intake.register(body);
+	ResponseEntity<Registration> register(@RequestBody RegisterMatter body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		Registered r = intake.register(body, idempotencyKey);
 		Registration answer = new Registration(r.id(), r.trackingCode(), r.querySecret(), r.status(), r.receivedAt(),
 				r.deadlines(), r.allowedActions(), r.repeatOf());
 		return r.created() ? ResponseEntity.created(URI.create("/api/v1/matters/" + r.id())).body(answer)

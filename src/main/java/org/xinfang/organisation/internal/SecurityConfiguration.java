@@ -10,10 +10,13 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.xinfang.platform.DatabaseUnavailable;
 
 /**
  * Two doors: the JSON API under {@code /api/v1} (HTTP Basic, or the session of a signed-in page user; no
@@ -41,8 +44,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/calendar/**").permitAll()
 				.anyRequest().authenticated())
-			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> problem(response, 401,
-					"unauthorized", "Sign-in required (HTTP Basic).")))
+			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
+				unlessDatabaseUnavailable(ex);
+				problem(response, 401, "unauthorized", "Sign-in required (HTTP Basic).");
+			}))
 			.exceptionHandling(ex -> ex
 				.authenticationEntryPoint((request, response, e) -> {
 					response.setHeader("WWW-Authenticate", "Basic realm=\"xinfang\"");
@@ -66,11 +71,30 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/admin/**").hasRole("ADMIN")
 			.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.defaultSuccessUrl("/staff", false)
+				.failureHandler((request, response, ex) -> {
+					unlessDatabaseUnavailable(ex);
+					loginFailed.onAuthenticationFailure(request, response, ex);
+				})
+				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	private final SimpleUrlAuthenticationFailureHandler loginFailed = new SimpleUrlAuthenticationFailureHandler(
+			"/login?error");
+
+	/**
+	 * A sign-in that failed because the account could not be loaded from an unreachable database is not a wrong
+	 * password: it leaves the security chain and is answered 503 by the platform's outermost filter.
+	 */
+	private static void unlessDatabaseUnavailable(AuthenticationException ex) {
+		if (DatabaseUnavailable.causes(ex)) {
+			throw new DatabaseUnavailable(ex);
+		}
 	}
 
 	private static void problem(HttpServletResponse response, int status, String type, String detail)
