@@ -5,6 +5,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The database cannot be reached right now: the pool timed out waiting for a connection, the server refused
@@ -27,6 +28,12 @@ public class DatabaseUnavailable extends RuntimeException {
 				return true;
 			}
 			if (t instanceof SQLException sql && unavailable(sql.getSQLState())) {
+				return true;
+			}
+			// a commit or rollback that failed on the connection (e.g. "Connection is closed" after the server
+			// terminated it); the failure that started the rollback may say more
+			if (t instanceof TransactionSystemException tx && (tx.getCause() instanceof SQLException
+					|| (tx.getApplicationException() != null && causes(tx.getApplicationException())))) {
 				return true;
 			}
 		}
