@@ -47,7 +47,10 @@ public final class MatterLifecycle {
 			List<String> opens) {
 	}
 
-	/** What guards look at: earlier steps and the open deadlines by rule. */
+	/**
+	 * What guards look at: earlier steps and the open deadlines by rule; a pending deadline is present with a
+	 * {@code null} due date.
+	 */
 	public record Facts(LocalDate today, boolean evaluated, boolean extensionUsed, boolean reviewRequested,
 			boolean reviewDecided, boolean rereviewRequested, Map<String, LocalDate> openDeadlines) {
 	}
@@ -174,8 +177,16 @@ public final class MatterLifecycle {
 		}
 	}
 
+	/**
+	 * A pending deadline (open, no due date yet: its period reaches a year without holiday data) counts as
+	 * still running: its end cannot have been determined to have passed, and refusing a petitioner's
+	 * lawful request, or closing a matter, on a guess is what DOMAIN §5 forbids.
+	 */
 	private static boolean within(Facts f, String rule) {
+		if (!f.openDeadlines().containsKey(rule)) {
+			return false;
+		}
 		LocalDate due = f.openDeadlines().get(rule);
-		return due != null && !f.today().isAfter(due);
+		return due == null || !f.today().isAfter(due);
 	}
 }

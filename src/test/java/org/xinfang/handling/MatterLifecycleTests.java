@@ -155,4 +155,19 @@ class MatterLifecycleTests {
 				Map.of("REVIEW_REQUEST", TODAY.minusDays(1))))).isEmpty();
 		assertThat(MatterLifecycle.refusal(Action.CLOSE, facts(false, false, true, true, true, Map.of()))).isEmpty();
 	}
+
+	@Test
+	void aPendingWindowHasNotPassedSoThePetitionerMayStillActAndTheMatterStaysOpen() {
+		Map<String, LocalDate> pending = new HashMap<>();
+		pending.put("REVIEW_REQUEST", null);
+		pending.put("EVALUATION_WINDOW", null);
+		assertThat(MatterLifecycle.refusal(Action.REQUEST_REVIEW, facts(false, false, false, false, false, pending)))
+			.isEmpty();
+		assertThat(MatterLifecycle.refusal(Action.EVALUATE, facts(false, false, false, false, false, pending))).isEmpty();
+		assertThat(MatterLifecycle.refusal(Action.CLOSE, facts(false, false, false, false, false, pending)))
+			.contains("review-window-open");
+		// absent is not pending: no window was ever opened
+		assertThat(MatterLifecycle.refusal(Action.REQUEST_REVIEW, facts(false, false, false, false, false, Map.of())))
+			.contains("review-window-closed");
+	}
 }

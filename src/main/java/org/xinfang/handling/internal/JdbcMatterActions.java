@@ -29,6 +29,7 @@ import org.xinfang.handling.MatterLifecycle.Facts;
 import org.xinfang.handling.MatterLifecycle.Transition;
 import org.xinfang.intake.AllowedActions;
 import org.xinfang.intake.Kind;
+import org.xinfang.intake.MatterDeadlines;
 import org.xinfang.intake.MatterQueries;
 import org.xinfang.intake.MatterStatus;
 import org.xinfang.organisation.CurrentUser;
@@ -68,9 +69,12 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 
 	private final JsonMapper json;
 
+	private final MatterDeadlines deadlines;
+
 	JdbcMatterActions(JdbcClient jdbc, Clock clock, DueDates dueDates, AuditLog audit,
 			ApplicationEventPublisher events, CurrentUser currentUser, Units units, Dictionaries dictionaries,
-			MatterQueries matters, JsonMapper json) {
+			MatterQueries matters, JsonMapper json, MatterDeadlines deadlines) {
+		this.deadlines = deadlines;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.dueDates = dueDates;
@@ -207,11 +211,18 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 				.update();
 		}
 		LocalDate start = step.start() == null ? today : step.start();
+		List<String> pending = new ArrayList<>();
 		for (String rule : MatterLifecycle.opens(t, reviewOutcome)) {
-			open(m.id(), rule, dueDates.dueDate(rule, start));
+			if (deadlines.open(m.id(), rule, start, !MatterLifecycle.PETITIONER_WINDOWS.contains(rule)).isEmpty()) {
+				pending.add(rule);
+			}
 		}
 		if (step.handlingExtendedBy() != null) {
-			extendHandling(m.id(), step.handlingExtendedBy());
+			// Art. 34: the extension counts from the end of the handling period, in the unit of EXTENSION_MAX
+			PeriodRule max = dueDates.rule("EXTENSION_MAX");
+			if (deadlines.extend(m.id(), "HANDLING", step.handlingExtendedBy(), max.unit(), "EXTENSION").isEmpty()) {
+				pending.add("HANDLING");
+			}
 		}
 		jdbc.sql("""
 				INSERT INTO matter_action (matter_id, action, from_status, to_status, actor, at, payload)
@@ -240,6 +251,10 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		details.put("from", m.status().name());
 		details.put("to", to.name());
 		details.putAll(step.audit());
+		if (!pending.isEmpty()) {
+			// due dates waiting for a year's holiday data; settled later by the pending-deadline job
+			details.put("pendingDeadlines", pending);
+		}
 		audit.record("MATTER_" + t.action().name(), "matter", m.id(), details);
 		events.publishEvent(new MatterActionTaken(m.id(), t.action(), m.status(), to, actor, now));
 		return new Outcome(m.id(), to, m.version() + 1);
@@ -484,34 +499,6 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 					""").param("id", m.id()).update();
 		}
 		return new Step(t, true, null, null, Map.of("level", level, "outcome", outcome.name()));
-	}
-
-	private void open(long matterId, String rule, LocalDate due) {
-		jdbc.sql("""
-				INSERT INTO matter_deadline (matter_id, rule_code, due_date, obligation)
-				VALUES (:id, :rule, :due, :obligation)
-				ON CONFLICT (matter_id, rule_code) DO UPDATE
-				SET due_date = EXCLUDED.due_date, met_on = NULL, overdue_noticed_at = NULL,
-				    obligation = EXCLUDED.obligation
-				""")
-			.param("id", matterId)
-			.param("rule", rule)
-			.param("due", due)
-			.param("obligation", !MatterLifecycle.PETITIONER_WINDOWS.contains(rule))
-			.update();
-	}
-
-	/** An approved extension moves the handling deadline on by the granted days, counted like the rule. */
-	private void extendHandling(long matterId, int days) {
-		LocalDate due = jdbc.sql("SELECT due_date FROM matter_deadline WHERE matter_id = :id AND rule_code = 'HANDLING'")
-			.param("id", matterId)
-			.query(LocalDate.class)
-			.single();
-		PeriodRule max = dueDates.rule("EXTENSION_MAX");
-		jdbc.sql("UPDATE matter_deadline SET due_date = :due, overdue_noticed_at = NULL WHERE matter_id = :id AND rule_code = 'HANDLING'")
-			.param("due", dueDates.dueDate(due, days, max.unit()))
-			.param("id", matterId)
-			.update();
 	}
 
 	private void set(long id, String assignment, Object value) {

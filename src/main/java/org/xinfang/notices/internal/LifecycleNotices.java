@@ -93,8 +93,10 @@ class LifecycleNotices {
 		Unit unit = m.deciding();
 		switch (action) {
 			case ACCEPT:
-				issueDelivered(m, DocumentType.ACCEPTANCE_NOTICE, unit, today,
-						Map.of("receivedOn", m.receivedOn().toString(), "dueOn", m.handlingDue().toString()));
+				// while the handling deadline waits for holiday data, the notice quotes the period itself
+				issueDelivered(m, DocumentType.ACCEPTANCE_NOTICE, unit, today, m.handlingDue() != null
+						? Map.of("receivedOn", m.receivedOn().toString(), "dueOn", m.handlingDue().toString())
+						: Map.of("receivedOn", m.receivedOn().toString(), "handlingDays", String.valueOf(m.handlingDays())));
 				tell(m, action, "matter.accepted", unit.name());
 				break;
 			case REJECT:
@@ -108,9 +110,16 @@ class LifecycleNotices {
 				tell(m, action, "matter.rejected-final", unit.name());
 				break;
 			case APPROVE_EXTENSION:
-				issueDelivered(m, DocumentType.EXTENSION_NOTICE, unit, today,
-						Map.of("reason", m.extensionReason(), "newDueOn", m.handlingDue().toString()));
-				tell(m, action, "matter.extended", m.handlingDue().toString());
+				if (m.handlingDue() != null) {
+					issueDelivered(m, DocumentType.EXTENSION_NOTICE, unit, today,
+							Map.of("reason", m.extensionReason(), "newDueOn", m.handlingDue().toString()));
+					tell(m, action, "matter.extended", m.handlingDue().toString());
+				}
+				else {
+					issueDelivered(m, DocumentType.EXTENSION_NOTICE, unit, today, Map.of("reason", m.extensionReason(),
+							"extensionDays", String.valueOf(m.extensionDays())));
+					tell(m, action, "matter.extended-by", String.valueOf(m.extensionDays()));
+				}
 				break;
 			case APPROVE_REPLY:
 				issueOpinion(m, unit, today);
@@ -200,6 +209,9 @@ class LifecycleNotices {
 				       m.delivered_on,
 				       (SELECT due_date FROM matter_deadline d WHERE d.matter_id = m.id AND d.rule_code = 'HANDLING')
 				       AS handling_due,
+				       (SELECT amount FROM matter_deadline d WHERE d.matter_id = m.id AND d.rule_code = 'HANDLING')
+				       AS handling_days,
+				       m.extension_days,
 				       p.name, p.phone, p.email
 				FROM matter m
 				LEFT JOIN LATERAL (SELECT name, phone, email FROM petitioner WHERE matter_id = m.id ORDER BY ordinal
@@ -212,13 +224,15 @@ class LifecycleNotices {
 					units.byId(rs.getLong("deciding_unit_id")).orElseThrow(), rs.getString("decision_reason"),
 					rs.getString("extension_reason"), rs.getString("reply_outcome"), rs.getString("reply_text"),
 					rs.getObject("delivered_on", LocalDate.class), rs.getObject("handling_due", LocalDate.class),
+					rs.getObject("handling_days", Integer.class), rs.getObject("extension_days", Integer.class),
 					rs.getString("name"), rs.getString("phone"), rs.getString("email")))
 			.single();
 	}
 
 	private record Facts(long id, String trackingCode, String title, LocalDate receivedOn, Unit deciding,
 			String decisionReason, String extensionReason, String replyOutcome, String replyText,
-			LocalDate deliveredOn, LocalDate handlingDue, String petitionerName, String phone, String email) {
+			LocalDate deliveredOn, LocalDate handlingDue, Integer handlingDays, Integer extensionDays,
+			String petitionerName, String phone, String email) {
 	}
 
 	private record Review(String outcome, String text, Long unitId) {
