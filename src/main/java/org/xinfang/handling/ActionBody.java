@@ -136,7 +136,20 @@ public sealed interface ActionBody {
 		}
 	}
 
-	/** {@code hearingNote}: an optional hearing (听证), whose days are not counted in the period. */
+	/**
+	 * A hearing held in the re-review, {@code heldFrom} to {@code heldTo} inclusive, both ISO dates not after
+	 * today. Its days, counted as the REREVIEW_DECISION rule counts, are added to that deadline (Art. 36).
+	 */
+	record RecordHearing(LocalDate heldFrom, LocalDate heldTo, String note) implements ActionBody {
+		public Action action() {
+			return Action.RECORD_HEARING;
+		}
+	}
+
+	/**
+	 * {@code hearingNote}: free text on a hearing (听证) for the opinion; the hearing's days are taken out of the
+	 * period by {@link RecordHearing}.
+	 */
 	record DecideRereview(ReviewOutcome outcome, String text, String hearingNote) implements ActionBody {
 		public Action action() {
 			return Action.DECIDE_REREVIEW;

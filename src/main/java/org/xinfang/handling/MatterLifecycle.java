@@ -98,6 +98,8 @@ public final class MatterLifecycle {
 				List.of("REREVIEW_DECISION"));
 		add(UNDER_REVIEW, Action.DECIDE_REVIEW, DELIVERED, Actor.REVIEWER, List.of("REVIEW_DECISION"),
 				List.of("REREVIEW_REQUEST"));
+		// a hearing in the re-review is not counted in its period (Art. 36): it moves the decision deadline on
+		add(UNDER_REREVIEW, Action.RECORD_HEARING, UNDER_REREVIEW, Actor.REREVIEWER, none, none);
 		add(UNDER_REREVIEW, Action.DECIDE_REREVIEW, FINAL, Actor.REREVIEWER, List.of("REREVIEW_DECISION"), none);
 		List<String> all = List.of("EVALUATION_WINDOW", "REVIEW_REQUEST", "REREVIEW_REQUEST");
 		add(DELIVERED, Action.CLOSE, CLOSED, Actor.CLOSER, all, none);

@@ -55,6 +55,10 @@ class DeadlineTimeTravelTests {
 
 	MatterFlow flow;
 
+	Unit commission;
+
+	Unit bureau;
+
 	Unit hospital;
 
 	StaffPrincipal registrar;
@@ -66,7 +70,9 @@ class DeadlineTimeTravelTests {
 	@BeforeEach
 	void organisation() {
 		flow = new MatterFlow(http);
-		Unit bureau = fixtures.bureauUnder(fixtures.commission());
+		commission = fixtures.commission();
+		Unit bureau = fixtures.bureauUnder(commission);
+		this.bureau = bureau;
 		hospital = fixtures.hospitalUnder(bureau);
 		registrar = fixtures.user(bureau, Role.REGISTRAR);
 		head = fixtures.user(hospital, Role.UNIT_HEAD);
@@ -248,6 +254,69 @@ class DeadlineTimeTravelTests {
 		Map<?, ?> review = flow.actAsPetitioner(m, "REQUEST_REVIEW", Map.of("reason", "不服处理意见"), 200);
 		assertThat(review.get("status")).isEqualTo("UNDER_REVIEW");
 		assertThat(deadline(flow.matter(head, m.id()), "REVIEW_DECISION").get("state")).isEqualTo("PENDING");
+	}
+
+	@Test
+	void hearingDaysAreNotCountedInTheRereviewAndPushItsDecisionDeadlineOn() {
+		StaffPrincipal reviewer = fixtures.user(bureau, Role.REVIEWER);
+		StaffPrincipal rereviewer = fixtures.user(commission, Role.REVIEWER);
+		clock.travelTo(LocalDate.of(2026, 5, 11));
+		MatterFlow.Registered m = flow.register(registrar, "GRIEVANCE", hospital, null);
+		flow.act(registrar, m.id(), "ASSIGN", Map.of("unitCode", hospital.code()));
+		flow.act(head, m.id(), "ACCEPT", null);
+		flow.act(head, m.id(), "ASSIGN_HANDLER", Map.of("username", handler.username()));
+		flow.act(handler, m.id(), "DRAFT_REPLY", Map.of("outcome", "NOT_SUPPORTED", "text", "诉求缺乏依据。"));
+		flow.act(head, m.id(), "APPROVE_REPLY", null);
+		flow.act(handler, m.id(), "DELIVER", Map.of("method", "POST", "deliveredOn", "2026-05-11"));
+		flow.actAsPetitioner(m, "REQUEST_REVIEW", Map.of("reason", "不服"), 200);
+		flow.act(reviewer, m.id(), "DECIDE_REVIEW", Map.of("outcome", "UPHOLD", "text", "维持"));
+		clock.travelTo(LocalDate.of(2026, 6, 1));
+		flow.actAsPetitioner(m, "REQUEST_REREVIEW", Map.of("reason", "仍不服"), 200);
+		// Mon Jun 1 + 30 days = Wed Jul 1
+		assertThat(due(flow.matter(rereviewer, m.id()), "REREVIEW_DECISION")).isEqualTo("2026-07-01");
+		assertThat(flow.matter(rereviewer, m.id()).get("allowedActions")).isEqualTo(List.of("RECORD_HEARING",
+				"DECIDE_REREVIEW"));
+
+		clock.travelTo(LocalDate.of(2026, 6, 15));
+		Map<String, Object> hearing = Map.of("heldFrom", "2026-06-10", "heldTo", "2026-06-12", "note", "公开听证");
+		// only the body deciding the re-review holds its hearing
+		flow.act(reviewer, m.id(), "RECORD_HEARING", hearing, 403);
+		assertThat(field(flow.act(rereviewer, m.id(), "RECORD_HEARING",
+				Map.of("heldFrom", "2026-06-12", "heldTo", "2026-06-10"), 400))).isEqualTo("heldTo");
+		assertThat(field(flow.act(rereviewer, m.id(), "RECORD_HEARING",
+				Map.of("heldFrom", "2026-06-14", "heldTo", "2026-06-16"), 400))).isEqualTo("heldTo");
+		assertThat(field(flow.act(rereviewer, m.id(), "RECORD_HEARING",
+				Map.of("heldFrom", "2026-05-29", "heldTo", "2026-06-02"), 400))).isEqualTo("heldFrom");
+		assertThat(field(flow.act(rereviewer, m.id(), "RECORD_HEARING", Map.of("heldTo", "2026-06-02"), 400)))
+			.isEqualTo("heldFrom");
+
+		Map<?, ?> heard = flow.act(rereviewer, m.id(), "RECORD_HEARING", hearing);
+		assertThat(heard.get("status")).isEqualTo("UNDER_REREVIEW");
+		// 3 days (Jun 10–12 inclusive) not counted: Jul 1 + 3 = Sat Jul 4 → Mon Jul 6
+		assertThat(due(heard, "REREVIEW_DECISION")).isEqualTo("2026-07-06");
+		// a day is never taken out twice
+		assertThat(field(flow.act(rereviewer, m.id(), "RECORD_HEARING",
+				Map.of("heldFrom", "2026-06-12", "heldTo", "2026-06-13"), 400))).isEqualTo("heldFrom");
+		assertThat(timelineTypes(m.id())).containsOnlyOnce("RECORD_HEARING");
+		assertThat(auditTrail.forEntity("matter", m.id())).filteredOn(e -> e.action().equals("MATTER_RECORD_HEARING"))
+			.singleElement()
+			.satisfies(e -> assertThat(e.details()).contains("2026-06-10", "2026-06-12", "2026-07-06"));
+
+		// the moved deadline is the one the overdue job watches
+		clock.travelTo(LocalDate.of(2026, 7, 6));
+		overdueNotices.noticeOverdue();
+		assertThat(overdueEvents(m.id())).isZero();
+		clock.travelTo(LocalDate.of(2026, 7, 7));
+		overdueNotices.noticeOverdue();
+		assertThat(overdueEvents(m.id())).isEqualTo(1);
+
+		flow.act(rereviewer, m.id(), "DECIDE_REREVIEW", Map.of("outcome", "UPHOLD", "text", "维持复查意见"));
+		Map<?, ?> refused = flow.act(rereviewer, m.id(), "RECORD_HEARING", hearing, 409);
+		assertThat(refused.get("type")).isEqualTo("https://xinfang.org/problems/action-not-allowed");
+	}
+
+	private static String field(Map<?, ?> problem) {
+		return (String) ((Map<?, ?>) list(problem.get("errors")).get(0)).get("field");
 	}
 
 	private Map<?, ?> deadline(Map<?, ?> matter, String rule) {

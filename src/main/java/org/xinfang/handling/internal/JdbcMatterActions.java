@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.xinfang.audit.AuditLog;
 import org.xinfang.calendar.DueDates;
 import org.xinfang.calendar.PeriodRule;
+import org.xinfang.calendar.PeriodUnit;
 import org.xinfang.handling.Action;
 import org.xinfang.handling.ActionBody;
 import org.xinfang.handling.ActionBody.ReviewOutcome;
@@ -445,6 +446,9 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		if (body instanceof ActionBody.DecideReview b) {
 			return decideReview(m, "REVIEW", b.outcome(), b.text(), null, user, now);
 		}
+		if (body instanceof ActionBody.RecordHearing b) {
+			return recordHearing(m, b, user, today, now);
+		}
 		if (body instanceof ActionBody.DecideRereview b) {
 			return decideReview(m, "REREVIEW", b.outcome(), b.text(), b.hearingNote(), user, now);
 		}
@@ -470,6 +474,80 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 			.param("at", now)
 			.update();
 		return new Step(r, true, null, null, Map.of("level", level));
+	}
+
+	/**
+	 * Regulation Art. 36: the time of a hearing is not counted in the re-review period. The hearing's days,
+	 * inclusive and counted as the REREVIEW_DECISION rule counts (calendar or working days), are added to that
+	 * deadline — kept for later if it is pending. Hearings never overlap, so no day is taken out twice.
+	 */
+	private Step recordHearing(MatterState m, ActionBody.RecordHearing b, StaffPrincipal user, LocalDate today,
+			OffsetDateTime now) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (b.heldFrom() == null) {
+			problems.add(new FieldProblem("heldFrom", "Required."));
+		}
+		if (b.heldTo() == null) {
+			problems.add(new FieldProblem("heldTo", "Required."));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		if (b.heldTo().isBefore(b.heldFrom())) {
+			throw invalid("heldTo", "Must not be before heldFrom.");
+		}
+		if (b.heldTo().isAfter(today)) {
+			throw invalid("heldTo", "A hearing is recorded once held: must not be in the future.");
+		}
+		LocalDate requested = jdbc.sql("""
+				SELECT requested_at FROM matter_review WHERE matter_id = :id AND level = 'REREVIEW'
+				""")
+			.param("id", m.id())
+			.query(OffsetDateTime.class)
+			.single()
+			.atZoneSameInstant(clock.getZone())
+			.toLocalDate();
+		if (b.heldFrom().isBefore(requested)) {
+			throw invalid("heldFrom", "Must not be before the re-review was requested (" + requested + ").");
+		}
+		long overlapping = jdbc.sql("""
+				SELECT count(*) FROM matter_hearing WHERE matter_id = :id AND held_from <= :to AND held_to >= :from
+				""")
+			.param("id", m.id())
+			.param("from", b.heldFrom())
+			.param("to", b.heldTo())
+			.query(Long.class)
+			.single();
+		if (overlapping > 0) {
+			throw invalid("heldFrom", "Overlaps a hearing already recorded.");
+		}
+		String note = limited("note", optional("note", b.note()), 2000);
+		PeriodRule rule = dueDates.rule("REREVIEW_DECISION");
+		int days = (int) b.heldFrom().datesUntil(b.heldTo().plusDays(1))
+			.filter(d -> rule.unit() == PeriodUnit.CALENDAR_DAYS || dueDates.isWorkingDay(d))
+			.count();
+		jdbc.sql("""
+				INSERT INTO matter_hearing (matter_id, held_from, held_to, days, note, recorded_by, recorded_at)
+				VALUES (:id, :from, :to, :days, :note, :by, :at)
+				""")
+			.param("id", m.id())
+			.param("from", b.heldFrom())
+			.param("to", b.heldTo())
+			.param("days", days)
+			.param("note", note)
+			.param("by", user.username())
+			.param("at", now)
+			.update();
+		Map<String, Object> audit = new LinkedHashMap<>();
+		audit.put("heldFrom", b.heldFrom().toString());
+		audit.put("heldTo", b.heldTo().toString());
+		audit.put("daysNotCounted", days);
+		if (days > 0) {
+			Optional<LocalDate> due = deadlines.extend(m.id(), "REREVIEW_DECISION", days, rule.unit(), "HEARING");
+			audit.put("rereviewDecisionDue", due.map(LocalDate::toString).orElse("PENDING"));
+		}
+		String timeline = b.heldFrom() + " – " + b.heldTo() + (note == null ? "" : "：" + note);
+		return new Step(timeline, true, null, null, audit);
 	}
 
 	private Step decideReview(MatterState m, String level, ReviewOutcome outcome, String text, String hearingNote,
