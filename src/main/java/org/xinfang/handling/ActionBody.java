@@ -51,7 +51,18 @@ public sealed interface ActionBody {
 		}
 	}
 
-	record RejectFinal(String reason) implements ActionBody {
+	/**
+	 * 不再受理 (Regulation Art. 36): lawful only when the same petitioner's earlier matter on the same facts
+	 * reached finality — status FINAL, or CLOSED after a re-review that upheld or changed the opinion. That
+	 * matter is found through intake's repeat link ({@code repeat_of_id}, followed back), or named here by
+	 * {@code earlierTrackingCode} (optional; it must share a petitioner with this matter).
+	 */
+	record RejectFinal(String reason, String earlierTrackingCode) implements ActionBody {
+
+		public RejectFinal(String reason) {
+			this(reason, null);
+		}
+
 		public Action action() {
 			return Action.REJECT_FINAL;
 		}

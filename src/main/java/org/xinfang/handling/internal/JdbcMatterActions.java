@@ -321,8 +321,9 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		}
 		if (body instanceof ActionBody.RejectFinal b) {
 			String reason = limited("reason", required("reason", b.reason()), 2000);
+			long earlier = finalEarlierMatter(m, b.earlierTrackingCode());
 			set(id, "decision_reason = :v", reason);
-			return Step.of(reason, true);
+			return new Step(reason, true, null, null, Map.of("earlierMatter", earlier));
 		}
 		if (body instanceof ActionBody.AssignHandler b) {
 			String username = required("username", b.username());
@@ -461,6 +462,63 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 			return Step.of(optional("note", b.note()), true);
 		}
 		throw DomainException.invalid("unknown-action", "Unknown action");
+	}
+
+	/**
+	 * Finality of an earlier matter (Regulation Art. 36): FINAL, or CLOSED after a re-review that upheld or
+	 * changed the opinion (a re-review that sent the matter back to handling decided nothing final).
+	 */
+	private static final String FINAL_MATTER = """
+			(f.status = 'FINAL' OR (f.status = 'CLOSED' AND EXISTS (SELECT 1 FROM matter_review r
+			 WHERE r.matter_id = f.id AND r.level = 'REREVIEW' AND r.outcome IN ('UPHOLD', 'CHANGE'))))
+			""";
+
+	/**
+	 * The earlier matter whose finality makes 不再受理 lawful: the one named by its tracking code, which must
+	 * share a petitioner (ID number, or phone and name) with this matter, or else the nearest final one up
+	 * intake's chain of repeat links. Refused (409 {@code no-final-earlier-matter}) when there is none.
+	 */
+	private long finalEarlierMatter(MatterState m, String earlierTrackingCode) {
+		Optional<Long> found;
+		if (earlierTrackingCode != null && !earlierTrackingCode.isBlank()) {
+			String code = earlierTrackingCode.strip().toUpperCase(Locale.ROOT);
+			Optional<Map<String, Object>> earlier = jdbc.sql("""
+					SELECT f.id, %s AS final,
+					       EXISTS (SELECT 1 FROM petitioner a JOIN petitioner b ON b.matter_id = :id
+					               AND ((a.id_number IS NOT NULL AND a.id_number = b.id_number)
+					                    OR (a.phone IS NOT NULL AND a.phone = b.phone AND a.name = b.name))
+					               WHERE a.matter_id = f.id) AS same_petitioner
+					FROM matter f WHERE f.tracking_code = :code AND f.id <> :id
+					""".formatted(FINAL_MATTER))
+				.param("code", code)
+				.param("id", m.id())
+				.query()
+				.listOfRows()
+				.stream()
+				.findFirst();
+			if (earlier.isEmpty() || !Boolean.TRUE.equals(earlier.get().get("same_petitioner"))) {
+				throw invalid("earlierTrackingCode", "No earlier matter of the same petitioner with this tracking code.");
+			}
+			found = Boolean.TRUE.equals(earlier.get().get("final"))
+					? Optional.of(((Number) earlier.get().get("id")).longValue()) : Optional.empty();
+		}
+		else {
+			found = jdbc.sql("""
+					WITH RECURSIVE chain (id, depth) AS (
+					    SELECT repeat_of_id, 1 FROM matter WHERE id = :id AND repeat_of_id IS NOT NULL
+					    UNION ALL
+					    SELECT x.repeat_of_id, c.depth + 1 FROM matter x JOIN chain c ON x.id = c.id
+					    WHERE x.repeat_of_id IS NOT NULL AND c.depth < 100
+					)
+					SELECT f.id FROM chain c JOIN matter f ON f.id = c.id WHERE %s ORDER BY c.depth LIMIT 1
+					""".formatted(FINAL_MATTER))
+				.param("id", m.id())
+				.query(Long.class)
+				.optional();
+		}
+		return found.orElseThrow(() -> DomainException.conflict("no-final-earlier-matter",
+				"不再受理 is lawful only when the same petitioner's earlier matter on the same facts reached finality"
+						+ " (FINAL, or closed after a re-review; Regulation Art. 36); none was found for this matter."));
 	}
 
 	private Step requestReview(MatterState m, String level, String reason, OffsetDateTime now) {

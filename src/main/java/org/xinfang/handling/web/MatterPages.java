@@ -131,7 +131,7 @@ class MatterPages {
 			case REJECT:
 				return new ActionBody.Reject(field(form, "reason"));
 			case REJECT_FINAL:
-				return new ActionBody.RejectFinal(field(form, "reason"));
+				return new ActionBody.RejectFinal(field(form, "reason"), field(form, "earlierTrackingCode"));
 			case ASSIGN_HANDLER:
 				return new ActionBody.AssignHandler(field(form, "username"));
 			case ADD_PROGRESS:
