@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -72,10 +74,13 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 
 	private final MatterDeadlines deadlines;
 
+	private final MessageSource messages;
+
 	JdbcMatterActions(JdbcClient jdbc, Clock clock, DueDates dueDates, AuditLog audit,
 			ApplicationEventPublisher events, CurrentUser currentUser, Units units, Dictionaries dictionaries,
-			MatterQueries matters, JsonMapper json, MatterDeadlines deadlines) {
+			MatterQueries matters, JsonMapper json, MatterDeadlines deadlines, MessageSource messages) {
 		this.deadlines = deadlines;
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.dueDates = dueDates;
@@ -281,7 +286,7 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 			Unit unit = units.byCode(required("unitCode", b.unitCode()))
 				.filter(Unit::active)
 				.filter(u -> u.isWithin(m.receivingPath()))
-				.orElseThrow(() -> invalid("unitCode", "No active unit with this code under the receiving office."));
+				.orElseThrow(() -> invalid("unitCode", "unit-not-found"));
 			set(id, "handling_unit_id = :v, handler_username = NULL", unit.id());
 			return new Step(unit.name(), true, null, null, Map.of("unit", unit.code()));
 		}
@@ -295,7 +300,7 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		if (body instanceof ActionBody.RedirectLegalRoute b) {
 			String route = required("routeCode", b.routeCode());
 			if (!dictionaries.isActiveLegalRoute(route)) {
-				throw invalid("routeCode", "Not an active legal route.");
+				throw invalid("routeCode", "route-not-active");
 			}
 			set(id, "legal_route_code = :v", route);
 			String name = dictionaries.legalRoutes().stream().filter(e -> e.code().equals(route))
@@ -336,7 +341,7 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 				.query(Long.class)
 				.single() > 0;
 			if (!handler) {
-				throw invalid("username", "No enabled handler of the handling unit with this username.");
+				throw invalid("username", "handler-not-found");
 			}
 			set(id, "handler_username = :v", username);
 			return new Step(username, false, null, null, Map.of("handler", username));
@@ -361,7 +366,7 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		if (body instanceof ActionBody.RequestExtension b) {
 			PeriodRule max = dueDates.rule("EXTENSION_MAX");
 			if (b.days() == null || b.days() < 1 || b.days() > max.amount()) {
-				throw invalid("days", "Between 1 and " + max.amount() + " days (Regulation Art. 34).");
+				throw invalid("days", "extension-days", String.valueOf(max.amount()));
 			}
 			String reason = limited("reason", required("reason", b.reason()), 2000);
 			jdbc.sql("UPDATE matter SET extension_days = :d, extension_reason = :r, extension_state = 'REQUESTED' WHERE id = :id")
@@ -385,7 +390,7 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		}
 		if (body instanceof ActionBody.DraftReply b) {
 			if (b.outcome() == null) {
-				throw invalid("outcome", "Required.");
+				throw invalid("outcome", "required");
 			}
 			String text = limited("text", required("text", b.text()), 20000);
 			jdbc.sql("""
@@ -412,11 +417,11 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		}
 		if (body instanceof ActionBody.Deliver b) {
 			if (b.method() == null) {
-				throw invalid("method", "Required.");
+				throw invalid("method", "required");
 			}
 			LocalDate on = b.deliveredOn() == null ? today : b.deliveredOn();
 			if (on.isAfter(today)) {
-				throw invalid("deliveredOn", "Must not be in the future.");
+				throw invalid("deliveredOn", "not-in-future");
 			}
 			jdbc.sql("UPDATE matter SET delivery_method = :m, delivered_on = :on WHERE id = :id")
 				.param("m", b.method().name())
@@ -427,7 +432,7 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		}
 		if (body instanceof ActionBody.Evaluate b) {
 			if (b.rating() == null) {
-				throw invalid("rating", "Required.");
+				throw invalid("rating", "required");
 			}
 			String comment = limited("comment", optional("comment", b.comment()), 2000);
 			jdbc.sql("UPDATE matter SET evaluation_rating = :r, evaluation_comment = :c, evaluated_at = :at WHERE id = :id")
@@ -497,7 +502,7 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 				.stream()
 				.findFirst();
 			if (earlier.isEmpty() || !Boolean.TRUE.equals(earlier.get().get("same_petitioner"))) {
-				throw invalid("earlierTrackingCode", "No earlier matter of the same petitioner with this tracking code.");
+				throw invalid("earlierTrackingCode", "earlier-not-found");
 			}
 			found = Boolean.TRUE.equals(earlier.get().get("final"))
 					? Optional.of(((Number) earlier.get().get("id")).longValue()) : Optional.empty();
@@ -543,19 +548,19 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 			OffsetDateTime now) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (b.heldFrom() == null) {
-			problems.add(new FieldProblem("heldFrom", "Required."));
+			problems.add(problem("heldFrom", "required"));
 		}
 		if (b.heldTo() == null) {
-			problems.add(new FieldProblem("heldTo", "Required."));
+			problems.add(problem("heldTo", "required"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
 		if (b.heldTo().isBefore(b.heldFrom())) {
-			throw invalid("heldTo", "Must not be before heldFrom.");
+			throw invalid("heldTo", "hearing-reversed");
 		}
 		if (b.heldTo().isAfter(today)) {
-			throw invalid("heldTo", "A hearing is recorded once held: must not be in the future.");
+			throw invalid("heldTo", "hearing-in-future");
 		}
 		LocalDate requested = jdbc.sql("""
 				SELECT requested_at FROM matter_review WHERE matter_id = :id AND level = 'REREVIEW'
@@ -566,7 +571,7 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 			.atZoneSameInstant(clock.getZone())
 			.toLocalDate();
 		if (b.heldFrom().isBefore(requested)) {
-			throw invalid("heldFrom", "Must not be before the re-review was requested (" + requested + ").");
+			throw invalid("heldFrom", "hearing-before-request", requested.toString());
 		}
 		long overlapping = jdbc.sql("""
 				SELECT count(*) FROM matter_hearing WHERE matter_id = :id AND held_from <= :to AND held_to >= :from
@@ -577,7 +582,7 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 			.query(Long.class)
 			.single();
 		if (overlapping > 0) {
-			throw invalid("heldFrom", "Overlaps a hearing already recorded.");
+			throw invalid("heldFrom", "hearing-overlap");
 		}
 		String note = limited("note", optional("note", b.note()), 2000);
 		PeriodRule rule = dueDates.rule("REREVIEW_DECISION");
@@ -611,7 +616,7 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 	private Step decideReview(MatterState m, String level, ReviewOutcome outcome, String text, String hearingNote,
 			StaffPrincipal user, OffsetDateTime now) {
 		if (outcome == null) {
-			throw invalid("outcome", "Required.");
+			throw invalid("outcome", "required");
 		}
 		String t = limited("text", required("text", text), 20000);
 		String hearing = limited("hearingNote", optional("hearingNote", hearingNote), 2000);
@@ -728,26 +733,35 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 
 	// --- input checks
 
-	private static String required(String field, String value) {
+	private String required(String field, String value) {
 		if (value == null || value.isBlank()) {
-			throw invalid(field, "Required.");
+			throw invalid(field, "required");
 		}
 		return value.strip();
 	}
 
-	private static String optional(String field, String value) {
+	private String optional(String field, String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
-	private static String limited(String field, String value, int max) {
+	private String limited(String field, String value, int max) {
 		if (value != null && value.length() > max) {
-			throw invalid(field, "At most " + max + " characters.");
+			throw invalid(field, "too-long", String.valueOf(max));
 		}
 		return value;
 	}
 
-	private static InvalidInput invalid(String field, String message) {
-		return new InvalidInput(List.of(new FieldProblem(field, message)));
+	/**
+	 * A field problem worded from the message bundles ({@code handling.invalid.<reason>}, zh-CN by default,
+	 * English), in the request's locale, so pages and API answers speak the user's language.
+	 */
+	private InvalidInput invalid(String field, String reason, Object... args) {
+		return new InvalidInput(List.of(problem(field, reason, args)));
+	}
+
+	private FieldProblem problem(String field, String reason, Object... args) {
+		return new FieldProblem(field,
+				messages.getMessage("handling.invalid." + reason, args, reason, LocaleContextHolder.getLocale()));
 	}
 
 	private static DomainException forbidden(String message) {
