@@ -11,8 +11,11 @@ import java.util.List;
  */
 public enum DocumentType {
 
-	/** Fields: {@code receivedOn}, {@code dueOn} (the handling deadline, computed by the caller). */
-	ACCEPTANCE_NOTICE("受理告知书", "受", List.of("receivedOn", "dueOn")),
+	/**
+	 * Fields: {@code receivedOn}, and {@code dueOn} (the handling deadline, computed by the caller) or, while
+	 * that date waits for holiday data, {@code handlingDays} (the period, quoted as "自受理之日起N日内").
+	 */
+	ACCEPTANCE_NOTICE("受理告知书", "受", List.of("receivedOn")),
 
 	/** Fields: {@code receivedOn}, {@code reason}; optional {@code route} (where to turn instead). */
 	NON_ACCEPTANCE_NOTICE("不予受理告知书", "不受", List.of("receivedOn", "reason")),
@@ -20,8 +23,11 @@ public enum DocumentType {
 	/** Fields: {@code receivedOn}, {@code reason}; optional {@code priorDocument} (the re-review opinion). */
 	NO_FURTHER_ACCEPTANCE_NOTICE("不再受理告知书", "不再受", List.of("receivedOn", "reason")),
 
-	/** Fields: {@code reason}, {@code newDueOn}. Regulation Art. 34. */
-	EXTENSION_NOTICE("延期告知书", "延", List.of("reason", "newDueOn")),
+	/**
+	 * Fields: {@code reason}, and {@code newDueOn} or, while that date waits for holiday data,
+	 * {@code extensionDays}. Regulation Art. 34.
+	 */
+	EXTENSION_NOTICE("延期告知书", "延", List.of("reason")),
 
 	/**
 	 * Fields: {@code outcome} ({@code SUPPORTED | PARTLY_SUPPORTED | NOT_SUPPORTED | EXPLAINED}), {@code text},

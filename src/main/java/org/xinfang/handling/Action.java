@@ -42,6 +42,11 @@ public enum Action {
 	DECIDE_REVIEW,
 	/** 复核 (Art. 36), within 30 days of the review decision. */
 	REQUEST_REREVIEW,
+	/**
+	 * A hearing (听证) held in the re-review: its days are not counted in the period to decide (Regulation
+	 * Art. 36), so they push the re-review decision deadline on.
+	 */
+	RECORD_HEARING,
 	DECIDE_REREVIEW,
 	/** 办结/销号 */
 	CLOSE;

@@ -51,7 +51,18 @@ public sealed interface ActionBody {
 		}
 	}
 
-	record RejectFinal(String reason) implements ActionBody {
+	/**
+	 * 不再受理 (Regulation Art. 36): lawful only when the same petitioner's earlier matter on the same facts
+	 * reached finality — status FINAL, or CLOSED after a re-review that upheld or changed the opinion. That
+	 * matter is found through intake's repeat link ({@code repeat_of_id}, followed back), or named here by
+	 * {@code earlierTrackingCode} (optional; it must share a petitioner with this matter).
+	 */
+	record RejectFinal(String reason, String earlierTrackingCode) implements ActionBody {
+
+		public RejectFinal(String reason) {
+			this(reason, null);
+		}
+
 		public Action action() {
 			return Action.REJECT_FINAL;
 		}
@@ -136,7 +147,20 @@ public sealed interface ActionBody {
 		}
 	}
 
-	/** {@code hearingNote}: an optional hearing (听证), whose days are not counted in the period. */
+	/**
+	 * A hearing held in the re-review, {@code heldFrom} to {@code heldTo} inclusive, both ISO dates not after
+	 * today. Its days, counted as the REREVIEW_DECISION rule counts, are added to that deadline (Art. 36).
+	 */
+	record RecordHearing(LocalDate heldFrom, LocalDate heldTo, String note) implements ActionBody {
+		public Action action() {
+			return Action.RECORD_HEARING;
+		}
+	}
+
+	/**
+	 * {@code hearingNote}: free text on a hearing (听证) for the opinion; the hearing's days are taken out of the
+	 * period by {@link RecordHearing}.
+	 */
 	record DecideRereview(ReviewOutcome outcome, String text, String hearingNote) implements ActionBody {
 		public Action action() {
 			return Action.DECIDE_REREVIEW;

@@ -47,7 +47,10 @@ public final class MatterLifecycle {
 			List<String> opens) {
 	}
 
-	/** What guards look at: earlier steps and the open deadlines by rule. */
+	/**
+	 * What guards look at: earlier steps and the open deadlines by rule; a pending deadline is present with a
+	 * {@code null} due date.
+	 */
 	public record Facts(LocalDate today, boolean evaluated, boolean extensionUsed, boolean reviewRequested,
 			boolean reviewDecided, boolean rereviewRequested, Map<String, LocalDate> openDeadlines) {
 	}
@@ -95,6 +98,8 @@ public final class MatterLifecycle {
 				List.of("REREVIEW_DECISION"));
 		add(UNDER_REVIEW, Action.DECIDE_REVIEW, DELIVERED, Actor.REVIEWER, List.of("REVIEW_DECISION"),
 				List.of("REREVIEW_REQUEST"));
+		// a hearing in the re-review is not counted in its period (Art. 36): it moves the decision deadline on
+		add(UNDER_REREVIEW, Action.RECORD_HEARING, UNDER_REREVIEW, Actor.REREVIEWER, none, none);
 		add(UNDER_REREVIEW, Action.DECIDE_REREVIEW, FINAL, Actor.REREVIEWER, List.of("REREVIEW_DECISION"), none);
 		List<String> all = List.of("EVALUATION_WINDOW", "REVIEW_REQUEST", "REREVIEW_REQUEST");
 		add(DELIVERED, Action.CLOSE, CLOSED, Actor.CLOSER, all, none);
@@ -174,8 +179,16 @@ public final class MatterLifecycle {
 		}
 	}
 
+	/**
+	 * A pending deadline (open, no due date yet: its period reaches a year without holiday data) counts as
+	 * still running: its end cannot have been determined to have passed, and refusing a petitioner's
+	 * lawful request, or closing a matter, on a guess is what DOMAIN §5 forbids.
+	 */
 	private static boolean within(Facts f, String rule) {
+		if (!f.openDeadlines().containsKey(rule)) {
+			return false;
+		}
 		LocalDate due = f.openDeadlines().get(rule);
-		return due != null && !f.today().isAfter(due);
+		return due == null || !f.today().isAfter(due);
 	}
 }

@@ -297,7 +297,7 @@ class MatterHandlingApiTests {
 		}
 		Map<?, ?> schemas = (Map<?, ?>) ((Map<?, ?>) doc.get("components")).get("schemas");
 		java.util.Set<Object> schemaNames = new java.util.HashSet<>(schemas.keySet());
-		assertThat(schemaNames).contains("Assign", "DraftReply", "Deliver", "Evaluate", "DecideReview");
+		assertThat(schemaNames).contains("Assign", "DraftReply", "Deliver", "Evaluate", "DecideReview", "RecordHearing");
 	}
 
 	private MatterFlow.Registered inHandling() {

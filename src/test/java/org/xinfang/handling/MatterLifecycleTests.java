@@ -46,6 +46,7 @@ class MatterLifecycleTests {
 		allow("DELIVERED", "REQUEST_REVIEW", "UNDER_REVIEW");
 		allow("DELIVERED", "REQUEST_REREVIEW", "UNDER_REREVIEW");
 		allow("UNDER_REVIEW", "DECIDE_REVIEW", "DELIVERED");
+		allow("UNDER_REREVIEW", "RECORD_HEARING", "UNDER_REREVIEW");
 		allow("UNDER_REREVIEW", "DECIDE_REREVIEW", "FINAL");
 		allow("DELIVERED", "CLOSE", "CLOSED");
 		allow("FINAL", "CLOSE", "CLOSED");
@@ -72,6 +73,16 @@ class MatterLifecycleTests {
 			assertThat(transition).as("%s must be possible in %s", action, status).isPresent();
 			assertThat(MatterLifecycle.next(transition.get(), ReviewOutcome.UPHOLD).name()).isEqualTo(expected);
 		}
+	}
+
+	@Test
+	void theTableHasExactlyTheExpectedStepsAmongEveryPair() {
+		// 18 statuses × 24 actions = 432 pairs, of which 30 are steps (RECORD_HEARING added the 30th)
+		assertThat(everyPair().count()).isEqualTo(432);
+		long steps = Stream.of(MatterStatus.values())
+			.flatMap(s -> Stream.of(Action.values()).filter(a -> MatterLifecycle.transition(s, a).isPresent()))
+			.count();
+		assertThat(steps).isEqualTo(ALLOWED.size()).isEqualTo(30);
 	}
 
 	@Test
@@ -154,5 +165,20 @@ class MatterLifecycleTests {
 		assertThat(MatterLifecycle.refusal(Action.CLOSE, facts(false, false, false, false, false,
 				Map.of("REVIEW_REQUEST", TODAY.minusDays(1))))).isEmpty();
 		assertThat(MatterLifecycle.refusal(Action.CLOSE, facts(false, false, true, true, true, Map.of()))).isEmpty();
+	}
+
+	@Test
+	void aPendingWindowHasNotPassedSoThePetitionerMayStillActAndTheMatterStaysOpen() {
+		Map<String, LocalDate> pending = new HashMap<>();
+		pending.put("REVIEW_REQUEST", null);
+		pending.put("EVALUATION_WINDOW", null);
+		assertThat(MatterLifecycle.refusal(Action.REQUEST_REVIEW, facts(false, false, false, false, false, pending)))
+			.isEmpty();
+		assertThat(MatterLifecycle.refusal(Action.EVALUATE, facts(false, false, false, false, false, pending))).isEmpty();
+		assertThat(MatterLifecycle.refusal(Action.CLOSE, facts(false, false, false, false, false, pending)))
+			.contains("review-window-open");
+		// absent is not pending: no window was ever opened
+		assertThat(MatterLifecycle.refusal(Action.REQUEST_REVIEW, facts(false, false, false, false, false, Map.of())))
+			.contains("review-window-closed");
 	}
 }

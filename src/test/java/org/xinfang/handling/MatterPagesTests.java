@@ -136,6 +136,28 @@ class MatterPagesTests {
 		assertThat(worker.get("/staff/work").body()).doesNotContain("href=\"/staff/inbox\"");
 	}
 
+	@Test
+	void refusalsOnThePageSpeakTheLanguageOfTheUser() {
+		MatterFlow.Registered m = flow.register(registrar, "GRIEVANCE", hospital, null);
+		flow.act(registrar, m.id(), "ASSIGN", Map.of("unitCode", hospital.code()));
+		String page = "/staff/matters/" + m.id();
+		FormClient boss = new FormClient(port).signIn(head.username(), Fixtures.PASSWORD);
+		assertThat(boss.get(page).body()).contains("id=\"REJECT_FINAL-earlierTrackingCode\"");
+
+		HttpResponse<String> blank = boss.post(page + "/actions/REJECT_FINAL", Map.of("reason", " "));
+		assertThat(blank.statusCode()).isEqualTo(400);
+		assertThat(blank.body()).contains("理由：必须填写。").doesNotContain("Required.");
+		HttpResponse<String> notFinal = boss.post(page + "/actions/REJECT_FINAL", Map.of("reason", "重复信访"));
+		assertThat(notFinal.statusCode()).isEqualTo(409);
+		assertThat(notFinal.body()).contains("未找到同一信访人就同一事实已经复核终结的事项");
+
+		boss.language("en").get(page);
+		assertThat(boss.post(page + "/actions/REJECT_FINAL", Map.of("reason", " ")).body()).contains("Required.");
+		assertThat(boss.post(page + "/actions/REJECT_FINAL", Map.of("reason", "repeat")).body())
+			.contains("no earlier matter of the same petitioner");
+		assertThat(flow.matter(head, m.id()).get("status")).isEqualTo("ASSIGNED");
+	}
+
 	private static void redirectsBack(HttpResponse<String> response, String page) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
 		assertThat(response.headers().firstValue("Location").orElse("")).endsWith(page);

@@ -84,7 +84,10 @@ class NoticeTexts {
 			case ACCEPTANCE_NOTICE -> {
 				p.add("你于" + f.date("receivedOn") + "提出的" + matter + "，本机关已收悉。经审查，该事项属于本机关职权范围，"
 						+ "依照《信访工作条例》有关规定，决定予以受理。");
-				p.add("本机关将依法办理，并于" + f.date("dueOn") + "前向你出具书面处理意见。办理期间，你可以凭查询码查询办理进展。");
+				String when = f.either("dueOn", "handlingDays")
+					? "于" + f.date("dueOn") + "前"
+					: "自受理之日起" + f.days("handlingDays") + "日内";
+				p.add("本机关将依法办理，并" + when + "向你出具书面处理意见。办理期间，你可以凭查询码查询办理进展。");
 				p.add("特此告知。");
 			}
 			case NON_ACCEPTANCE_NOTICE -> {
@@ -102,7 +105,10 @@ class NoticeTexts {
 			}
 			case EXTENSION_NOTICE -> {
 				p.add("你反映的" + matter + "，因" + f.text("reason") + "，不能在规定期限内办结。经本机关负责人批准，依照《信访工作条例》"
-						+ "第三十四条规定，办理期限延长至" + f.date("newDueOn") + "。");
+						+ "第三十四条规定，办理期限"
+						+ (f.either("newDueOn", "extensionDays") ? "延长至" + f.date("newDueOn")
+								: "延长" + f.days("extensionDays") + "日")
+						+ "。");
 				p.add("特此告知。");
 			}
 			case HANDLING_OPINION -> {
@@ -169,6 +175,21 @@ class NoticeTexts {
 			if (blank(values.get(name))) {
 				problems.add(problem("fields." + name, "required"));
 			}
+		}
+
+		/**
+		 * One of two alternatives is required: true when the first is given (it wins), false for the
+		 * second; when neither is, the first is named as the missing field.
+		 */
+		boolean either(String first, String second) {
+			if (!blank(values.get(first))) {
+				return true;
+			}
+			if (blank(values.get(second))) {
+				problems.add(problem("fields." + first, "required"));
+				return true;
+			}
+			return false;
 		}
 
 		java.util.Optional<String> optional(String name) {

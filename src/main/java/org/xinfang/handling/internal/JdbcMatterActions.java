@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.xinfang.audit.AuditLog;
 import org.xinfang.calendar.DueDates;
 import org.xinfang.calendar.PeriodRule;
+import org.xinfang.calendar.PeriodUnit;
 import org.xinfang.handling.Action;
 import org.xinfang.handling.ActionBody;
 import org.xinfang.handling.ActionBody.ReviewOutcome;
@@ -29,6 +32,7 @@ import org.xinfang.handling.MatterLifecycle.Facts;
 import org.xinfang.handling.MatterLifecycle.Transition;
 import org.xinfang.intake.AllowedActions;
 import org.xinfang.intake.Kind;
+import org.xinfang.intake.MatterDeadlines;
 import org.xinfang.intake.MatterQueries;
 import org.xinfang.intake.MatterStatus;
 import org.xinfang.organisation.CurrentUser;
@@ -68,9 +72,15 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 
 	private final JsonMapper json;
 
+	private final MatterDeadlines deadlines;
+
+	private final MessageSource messages;
+
 	JdbcMatterActions(JdbcClient jdbc, Clock clock, DueDates dueDates, AuditLog audit,
 			ApplicationEventPublisher events, CurrentUser currentUser, Units units, Dictionaries dictionaries,
-			MatterQueries matters, JsonMapper json) {
+			MatterQueries matters, JsonMapper json, MatterDeadlines deadlines, MessageSource messages) {
+		this.deadlines = deadlines;
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.dueDates = dueDates;
@@ -207,11 +217,18 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 				.update();
 		}
 		LocalDate start = step.start() == null ? today : step.start();
+		List<String> pending = new ArrayList<>();
 		for (String rule : MatterLifecycle.opens(t, reviewOutcome)) {
-			open(m.id(), rule, dueDates.dueDate(rule, start));
+			if (deadlines.open(m.id(), rule, start, !MatterLifecycle.PETITIONER_WINDOWS.contains(rule)).isEmpty()) {
+				pending.add(rule);
+			}
 		}
 		if (step.handlingExtendedBy() != null) {
-			extendHandling(m.id(), step.handlingExtendedBy());
+			// Art. 34: the extension counts from the end of the handling period, in the unit of EXTENSION_MAX
+			PeriodRule max = dueDates.rule("EXTENSION_MAX");
+			if (deadlines.extend(m.id(), "HANDLING", step.handlingExtendedBy(), max.unit(), "EXTENSION").isEmpty()) {
+				pending.add("HANDLING");
+			}
 		}
 		jdbc.sql("""
 				INSERT INTO matter_action (matter_id, action, from_status, to_status, actor, at, payload)
@@ -240,6 +257,10 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		details.put("from", m.status().name());
 		details.put("to", to.name());
 		details.putAll(step.audit());
+		if (!pending.isEmpty()) {
+			// due dates waiting for a year's holiday data; settled later by the pending-deadline job
+			details.put("pendingDeadlines", pending);
+		}
 		audit.record("MATTER_" + t.action().name(), "matter", m.id(), details);
 		events.publishEvent(new MatterActionTaken(m.id(), t.action(), m.status(), to, actor, now));
 		return new Outcome(m.id(), to, m.version() + 1);
@@ -265,7 +286,7 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 			Unit unit = units.byCode(required("unitCode", b.unitCode()))
 				.filter(Unit::active)
 				.filter(u -> u.isWithin(m.receivingPath()))
-				.orElseThrow(() -> invalid("unitCode", "No active unit with this code under the receiving office."));
+				.orElseThrow(() -> invalid("unitCode", "unit-not-found"));
 			set(id, "handling_unit_id = :v, handler_username = NULL", unit.id());
 			return new Step(unit.name(), true, null, null, Map.of("unit", unit.code()));
 		}
@@ -279,7 +300,7 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		if (body instanceof ActionBody.RedirectLegalRoute b) {
 			String route = required("routeCode", b.routeCode());
 			if (!dictionaries.isActiveLegalRoute(route)) {
-				throw invalid("routeCode", "Not an active legal route.");
+				throw invalid("routeCode", "route-not-active");
 			}
 			set(id, "legal_route_code = :v", route);
 			String name = dictionaries.legalRoutes().stream().filter(e -> e.code().equals(route))
@@ -305,8 +326,9 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		}
 		if (body instanceof ActionBody.RejectFinal b) {
 			String reason = limited("reason", required("reason", b.reason()), 2000);
+			long earlier = finalEarlierMatter(m, b.earlierTrackingCode());
 			set(id, "decision_reason = :v", reason);
-			return Step.of(reason, true);
+			return new Step(reason, true, null, null, Map.of("earlierMatter", earlier));
 		}
 		if (body instanceof ActionBody.AssignHandler b) {
 			String username = required("username", b.username());
@@ -314,7 +336,7 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 				.stream()
 				.anyMatch(member -> member.username().equals(username));
 			if (!handler) {
-				throw invalid("username", "No enabled handler of the handling unit with this username.");
+				throw invalid("username", "handler-not-found");
 			}
 			set(id, "handler_username = :v", username);
 			return new Step(username, false, null, null, Map.of("handler", username));
@@ -339,7 +361,7 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		if (body instanceof ActionBody.RequestExtension b) {
 			PeriodRule max = dueDates.rule("EXTENSION_MAX");
 			if (b.days() == null || b.days() < 1 || b.days() > max.amount()) {
-				throw invalid("days", "Between 1 and " + max.amount() + " days (Regulation Art. 34).");
+				throw invalid("days", "extension-days", String.valueOf(max.amount()));
 			}
 			String reason = limited("reason", required("reason", b.reason()), 2000);
 			jdbc.sql("UPDATE matter SET extension_days = :d, extension_reason = :r, extension_state = 'REQUESTED' WHERE id = :id")
@@ -363,7 +385,7 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		}
 		if (body instanceof ActionBody.DraftReply b) {
 			if (b.outcome() == null) {
-				throw invalid("outcome", "Required.");
+				throw invalid("outcome", "required");
 			}
 			String text = limited("text", required("text", b.text()), 20000);
 			jdbc.sql("""
@@ -390,11 +412,11 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		}
 		if (body instanceof ActionBody.Deliver b) {
 			if (b.method() == null) {
-				throw invalid("method", "Required.");
+				throw invalid("method", "required");
 			}
 			LocalDate on = b.deliveredOn() == null ? today : b.deliveredOn();
 			if (on.isAfter(today)) {
-				throw invalid("deliveredOn", "Must not be in the future.");
+				throw invalid("deliveredOn", "not-in-future");
 			}
 			jdbc.sql("UPDATE matter SET delivery_method = :m, delivered_on = :on WHERE id = :id")
 				.param("m", b.method().name())
@@ -405,7 +427,7 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		}
 		if (body instanceof ActionBody.Evaluate b) {
 			if (b.rating() == null) {
-				throw invalid("rating", "Required.");
+				throw invalid("rating", "required");
 			}
 			String comment = limited("comment", optional("comment", b.comment()), 2000);
 			jdbc.sql("UPDATE matter SET evaluation_rating = :r, evaluation_comment = :c, evaluated_at = :at WHERE id = :id")
@@ -425,6 +447,9 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		if (body instanceof ActionBody.DecideReview b) {
 			return decideReview(m, "REVIEW", b.outcome(), b.text(), null, user, now);
 		}
+		if (body instanceof ActionBody.RecordHearing b) {
+			return recordHearing(m, b, user, today, now);
+		}
 		if (body instanceof ActionBody.DecideRereview b) {
 			return decideReview(m, "REREVIEW", b.outcome(), b.text(), b.hearingNote(), user, now);
 		}
@@ -437,6 +462,63 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 			return Step.of(optional("note", b.note()), true);
 		}
 		throw DomainException.invalid("unknown-action", "Unknown action");
+	}
+
+	/**
+	 * Finality of an earlier matter (Regulation Art. 36): FINAL, or CLOSED after a re-review that upheld or
+	 * changed the opinion (a re-review that sent the matter back to handling decided nothing final).
+	 */
+	private static final String FINAL_MATTER = """
+			(f.status = 'FINAL' OR (f.status = 'CLOSED' AND EXISTS (SELECT 1 FROM matter_review r
+			 WHERE r.matter_id = f.id AND r.level = 'REREVIEW' AND r.outcome IN ('UPHOLD', 'CHANGE'))))
+			""";
+
+	/**
+	 * The earlier matter whose finality makes 不再受理 lawful: the one named by its tracking code, which must
+	 * share a petitioner (ID number, or phone and name) with this matter, or else the nearest final one up
+	 * intake's chain of repeat links. Refused (409 {@code no-final-earlier-matter}) when there is none.
+	 */
+	private long finalEarlierMatter(MatterState m, String earlierTrackingCode) {
+		Optional<Long> found;
+		if (earlierTrackingCode != null && !earlierTrackingCode.isBlank()) {
+			String code = earlierTrackingCode.strip().toUpperCase(Locale.ROOT);
+			Optional<Map<String, Object>> earlier = jdbc.sql("""
+					SELECT f.id, %s AS final,
+					       EXISTS (SELECT 1 FROM petitioner a JOIN petitioner b ON b.matter_id = :id
+					               AND ((a.id_number IS NOT NULL AND a.id_number = b.id_number)
+					                    OR (a.phone IS NOT NULL AND a.phone = b.phone AND a.name = b.name))
+					               WHERE a.matter_id = f.id) AS same_petitioner
+					FROM matter f WHERE f.tracking_code = :code AND f.id <> :id
+					""".formatted(FINAL_MATTER))
+				.param("code", code)
+				.param("id", m.id())
+				.query()
+				.listOfRows()
+				.stream()
+				.findFirst();
+			if (earlier.isEmpty() || !Boolean.TRUE.equals(earlier.get().get("same_petitioner"))) {
+				throw invalid("earlierTrackingCode", "earlier-not-found");
+			}
+			found = Boolean.TRUE.equals(earlier.get().get("final"))
+					? Optional.of(((Number) earlier.get().get("id")).longValue()) : Optional.empty();
+		}
+		else {
+			found = jdbc.sql("""
+					WITH RECURSIVE chain (id, depth) AS (
+					    SELECT repeat_of_id, 1 FROM matter WHERE id = :id AND repeat_of_id IS NOT NULL
+					    UNION ALL
+					    SELECT x.repeat_of_id, c.depth + 1 FROM matter x JOIN chain c ON x.id = c.id
+					    WHERE x.repeat_of_id IS NOT NULL AND c.depth < 100
+					)
+					SELECT f.id FROM chain c JOIN matter f ON f.id = c.id WHERE %s ORDER BY c.depth LIMIT 1
+					""".formatted(FINAL_MATTER))
+				.param("id", m.id())
+				.query(Long.class)
+				.optional();
+		}
+		return found.orElseThrow(() -> DomainException.conflict("no-final-earlier-matter",
+				"不再受理 is lawful only when the same petitioner's earlier matter on the same facts reached finality"
+						+ " (FINAL, or closed after a re-review; Regulation Art. 36); none was found for this matter."));
 	}
 
 	private Step requestReview(MatterState m, String level, String reason, OffsetDateTime now) {
@@ -452,10 +534,84 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 		return new Step(r, true, null, null, Map.of("level", level));
 	}
 
+	/**
+	 * Regulation Art. 36: the time of a hearing is not counted in the re-review period. The hearing's days,
+	 * inclusive and counted as the REREVIEW_DECISION rule counts (calendar or working days), are added to that
+	 * deadline — kept for later if it is pending. Hearings never overlap, so no day is taken out twice.
+	 */
+	private Step recordHearing(MatterState m, ActionBody.RecordHearing b, StaffPrincipal user, LocalDate today,
+			OffsetDateTime now) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (b.heldFrom() == null) {
+			problems.add(problem("heldFrom", "required"));
+		}
+		if (b.heldTo() == null) {
+			problems.add(problem("heldTo", "required"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		if (b.heldTo().isBefore(b.heldFrom())) {
+			throw invalid("heldTo", "hearing-reversed");
+		}
+		if (b.heldTo().isAfter(today)) {
+			throw invalid("heldTo", "hearing-in-future");
+		}
+		LocalDate requested = jdbc.sql("""
+				SELECT requested_at FROM matter_review WHERE matter_id = :id AND level = 'REREVIEW'
+				""")
+			.param("id", m.id())
+			.query(OffsetDateTime.class)
+			.single()
+			.atZoneSameInstant(clock.getZone())
+			.toLocalDate();
+		if (b.heldFrom().isBefore(requested)) {
+			throw invalid("heldFrom", "hearing-before-request", requested.toString());
+		}
+		long overlapping = jdbc.sql("""
+				SELECT count(*) FROM matter_hearing WHERE matter_id = :id AND held_from <= :to AND held_to >= :from
+				""")
+			.param("id", m.id())
+			.param("from", b.heldFrom())
+			.param("to", b.heldTo())
+			.query(Long.class)
+			.single();
+		if (overlapping > 0) {
+			throw invalid("heldFrom", "hearing-overlap");
+		}
+		String note = limited("note", optional("note", b.note()), 2000);
+		PeriodRule rule = dueDates.rule("REREVIEW_DECISION");
+		int days = (int) b.heldFrom().datesUntil(b.heldTo().plusDays(1))
+			.filter(d -> rule.unit() == PeriodUnit.CALENDAR_DAYS || dueDates.isWorkingDay(d))
+			.count();
+		jdbc.sql("""
+				INSERT INTO matter_hearing (matter_id, held_from, held_to, days, note, recorded_by, recorded_at)
+				VALUES (:id, :from, :to, :days, :note, :by, :at)
+				""")
+			.param("id", m.id())
+			.param("from", b.heldFrom())
+			.param("to", b.heldTo())
+			.param("days", days)
+			.param("note", note)
+			.param("by", user.username())
+			.param("at", now)
+			.update();
+		Map<String, Object> audit = new LinkedHashMap<>();
+		audit.put("heldFrom", b.heldFrom().toString());
+		audit.put("heldTo", b.heldTo().toString());
+		audit.put("daysNotCounted", days);
+		if (days > 0) {
+			Optional<LocalDate> due = deadlines.extend(m.id(), "REREVIEW_DECISION", days, rule.unit(), "HEARING");
+			audit.put("rereviewDecisionDue", due.map(LocalDate::toString).orElse("PENDING"));
+		}
+		String timeline = b.heldFrom() + " – " + b.heldTo() + (note == null ? "" : "：" + note);
+		return new Step(timeline, true, null, null, audit);
+	}
+
 	private Step decideReview(MatterState m, String level, ReviewOutcome outcome, String text, String hearingNote,
 			StaffPrincipal user, OffsetDateTime now) {
 		if (outcome == null) {
-			throw invalid("outcome", "Required.");
+			throw invalid("outcome", "required");
 		}
 		String t = limited("text", required("text", text), 20000);
 		String hearing = limited("hearingNote", optional("hearingNote", hearingNote), 2000);
@@ -479,34 +635,6 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 					""").param("id", m.id()).update();
 		}
 		return new Step(t, true, null, null, Map.of("level", level, "outcome", outcome.name()));
-	}
-
-	private void open(long matterId, String rule, LocalDate due) {
-		jdbc.sql("""
-				INSERT INTO matter_deadline (matter_id, rule_code, due_date, obligation)
-				VALUES (:id, :rule, :due, :obligation)
-				ON CONFLICT (matter_id, rule_code) DO UPDATE
-				SET due_date = EXCLUDED.due_date, met_on = NULL, overdue_noticed_at = NULL,
-				    obligation = EXCLUDED.obligation
-				""")
-			.param("id", matterId)
-			.param("rule", rule)
-			.param("due", due)
-			.param("obligation", !MatterLifecycle.PETITIONER_WINDOWS.contains(rule))
-			.update();
-	}
-
-	/** An approved extension moves the handling deadline on by the granted days, counted like the rule. */
-	private void extendHandling(long matterId, int days) {
-		LocalDate due = jdbc.sql("SELECT due_date FROM matter_deadline WHERE matter_id = :id AND rule_code = 'HANDLING'")
-			.param("id", matterId)
-			.query(LocalDate.class)
-			.single();
-		PeriodRule max = dueDates.rule("EXTENSION_MAX");
-		jdbc.sql("UPDATE matter_deadline SET due_date = :due, overdue_noticed_at = NULL WHERE matter_id = :id AND rule_code = 'HANDLING'")
-			.param("due", dueDates.dueDate(due, days, max.unit()))
-			.param("id", matterId)
-			.update();
 	}
 
 	private void set(long id, String assignment, Object value) {
@@ -600,26 +728,35 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 
 	// --- input checks
 
-	private static String required(String field, String value) {
+	private String required(String field, String value) {
 		if (value == null || value.isBlank()) {
-			throw invalid(field, "Required.");
+			throw invalid(field, "required");
 		}
 		return value.strip();
 	}
 
-	private static String optional(String field, String value) {
+	private String optional(String field, String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
-	private static String limited(String field, String value, int max) {
+	private String limited(String field, String value, int max) {
 		if (value != null && value.length() > max) {
-			throw invalid(field, "At most " + max + " characters.");
+			throw invalid(field, "too-long", String.valueOf(max));
 		}
 		return value;
 	}
 
-	private static InvalidInput invalid(String field, String message) {
-		return new InvalidInput(List.of(new FieldProblem(field, message)));
+	/**
+	 * A field problem worded from the message bundles ({@code handling.invalid.<reason>}, zh-CN by default,
+	 * English), in the request's locale, so pages and API answers speak the user's language.
+	 */
+	private InvalidInput invalid(String field, String reason, Object... args) {
+		return new InvalidInput(List.of(problem(field, reason, args)));
+	}
+
+	private FieldProblem problem(String field, String reason, Object... args) {
+		return new FieldProblem(field,
+				messages.getMessage("handling.invalid." + reason, args, reason, LocaleContextHolder.getLocale()));
 	}
 
 	private static DomainException forbidden(String message) {

@@ -43,7 +43,8 @@ public class OverdueNotices {
 		// a period ends at 24:00 of its due date (Civil Code Art. 203): overdue from the next day
 		List<DeadlineMissed> missed = jdbc.sql("""
 				UPDATE matter_deadline SET overdue_noticed_at = :now
-				WHERE met_on IS NULL AND obligation AND overdue_noticed_at IS NULL AND due_date < :today
+				WHERE met_on IS NULL AND obligation AND overdue_noticed_at IS NULL AND due_date IS NOT NULL
+				  AND due_date < :today
 				RETURNING matter_id, rule_code, due_date
 				""")
 			.param("now", now)

@@ -170,6 +170,18 @@ class MatterActionApi {
 		return perform(id, body, ifMatch);
 	}
 
+	/**
+	 * A hearing held in the re-review (听证, Regulation Art. 36): {@code heldFrom}, {@code heldTo} (inclusive,
+	 * not in the future), optional {@code note}. Its days push the re-review decision deadline on; 400 naming
+	 * the field when the dates are missing, reversed, in the future, before the re-review was requested or
+	 * overlapping a hearing already recorded.
+	 */
+	@PostMapping("/RECORD_HEARING")
+	MatterDetail recordHearing(@PathVariable long id, @RequestBody ActionBody.RecordHearing body,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		return perform(id, body, ifMatch);
+	}
+
 	@PostMapping("/DECIDE_REREVIEW")
 	MatterDetail decideRereview(@PathVariable long id, @RequestBody ActionBody.DecideRereview body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {

@@ -131,7 +131,7 @@ class MatterPages {
 			case REJECT:
 				return new ActionBody.Reject(field(form, "reason"));
 			case REJECT_FINAL:
-				return new ActionBody.RejectFinal(field(form, "reason"));
+				return new ActionBody.RejectFinal(field(form, "reason"), field(form, "earlierTrackingCode"));
 			case ASSIGN_HANDLER:
 				return new ActionBody.AssignHandler(field(form, "username"));
 			case ADD_PROGRESS:
@@ -158,6 +158,9 @@ class MatterPages {
 			case DECIDE_REVIEW:
 				return new ActionBody.DecideReview(
 						parse(ActionBody.ReviewOutcome.class, "outcome", field(form, "outcome")), field(form, "text"));
+			case RECORD_HEARING:
+				return new ActionBody.RecordHearing(date(field(form, "heldFrom")), date(field(form, "heldTo")),
+						field(form, "note"));
 			case DECIDE_REREVIEW:
 				return new ActionBody.DecideRereview(
 						parse(ActionBody.ReviewOutcome.class, "outcome", field(form, "outcome")), field(form, "text"),

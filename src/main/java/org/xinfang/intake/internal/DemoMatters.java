@@ -18,8 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xinfang.audit.AuditLog;
-import org.xinfang.calendar.CalendarDataMissingException;
-import org.xinfang.calendar.DueDates;
+import org.xinfang.intake.MatterDeadlines;
 import org.xinfang.intake.Channel;
 import org.xinfang.intake.Kind;
 import org.xinfang.intake.MatterStatus;
@@ -78,7 +77,7 @@ class DemoMatters implements ApplicationRunner {
 
 	private final Units units;
 
-	private final DueDates dueDates;
+	private final MatterDeadlines deadlines;
 
 	private final MatterRows rows;
 
@@ -86,12 +85,12 @@ class DemoMatters implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoMatters(JdbcClient jdbc, TransactionTemplate tx, Units units, DueDates dueDates, MatterRows rows,
+	DemoMatters(JdbcClient jdbc, TransactionTemplate tx, Units units, MatterDeadlines deadlines, MatterRows rows,
 			AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.units = units;
-		this.dueDates = dueDates;
+		this.deadlines = deadlines;
 		this.rows = rows;
 		this.audit = audit;
 		this.clock = clock;
@@ -204,15 +203,12 @@ class DemoMatters implements ApplicationRunner {
 				at = now;
 			}
 		}
-		try {
-			jdbc.sql("INSERT INTO matter_deadline (matter_id, rule_code, due_date, met_on) VALUES (:id, 'TRIAGE', :due, :met)")
+		deadlines.open(id, JdbcIntake.TRIAGE, receivedOn, true);
+		if (metOn != null) {
+			jdbc.sql("UPDATE matter_deadline SET met_on = :met WHERE matter_id = :id AND rule_code = 'TRIAGE'")
 				.param("id", id)
-				.param("due", dueDates.dueDate(JdbcIntake.TRIAGE, receivedOn))
 				.param("met", metOn)
 				.update();
-		}
-		catch (CalendarDataMissingException ex) {
-			rows.event(id, receivedAt, "DEADLINE_PENDING", "system", ex.getMessage(), false);
 		}
 	}
 

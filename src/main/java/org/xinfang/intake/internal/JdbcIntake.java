@@ -32,6 +32,7 @@ import org.xinfang.intake.Channel;
 import org.xinfang.platform.FieldProblem;
 import org.xinfang.intake.Intake;
 import org.xinfang.platform.InvalidInput;
+import org.xinfang.intake.MatterDeadlines;
 import org.xinfang.intake.MatterRegistered;
 import org.xinfang.intake.MatterStatus;
 import org.xinfang.intake.NewPetitioner;
@@ -88,13 +89,16 @@ class JdbcIntake implements Intake {
 
 	private final ObjectProvider<AllowedActions> allowedActions;
 
+	private final MatterDeadlines deadlines;
+
 	JdbcIntake(JdbcClient jdbc, TransactionTemplate tx, MatterValidation validation, MatterRows rows, Units units,
 			CurrentUser currentUser, DueDates dueDates, AuditLog audit, ApplicationEventPublisher events, Clock clock,
 			JsonMapper json, @Value("${xinfang.intake.online-receiving-unit:}") String onlineReceivingUnit,
 			@Value("${xinfang.intake.attachments.max-bytes:10485760}") long maxAttachmentBytes,
 			@Value("${xinfang.intake.attachments.max-count:10}") int maxAttachments,
-			ObjectProvider<AllowedActions> allowedActions) {
+			ObjectProvider<AllowedActions> allowedActions, MatterDeadlines deadlines) {
 		this.allowedActions = allowedActions;
+		this.deadlines = deadlines;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.validation = validation;
@@ -297,7 +301,7 @@ class JdbcIntake implements Intake {
 		}
 		String actor = registeredBy == null ? "public" : registeredBy;
 		rows.event(id, now, "REGISTERED", actor, null, true);
-		scheduleTriage(id, v.receivedOn(), now, actor);
+		scheduleTriage(id, v.receivedOn());
 		if (idempotencyKey != null) {
 			jdbc.sql("""
 					INSERT INTO submission_replay (matter_id, query_secret, fingerprint, expires_at)
@@ -326,21 +330,12 @@ class JdbcIntake implements Intake {
 
 	/**
 	 * The receiving office has 15 days from receipt to forward, assign or tell the petitioner where to go
-	 * (Regulation Art. 22). Registration never fails for want of holiday data ("应录尽录"): the matter is
-	 * registered and the missing deadline is noted on its timeline for staff.
+	 * (Regulation Art. 22). Registration never fails for want of holiday data ("应录尽录"): the deadline is
+	 * then pending, noted on the timeline, and computed once the year's data is entered.
 	 */
-	private void scheduleTriage(long id, LocalDate receivedOn, OffsetDateTime now, String actor) {
-		try {
-			LocalDate due = dueDates.dueDate(TRIAGE, receivedOn);
-			jdbc.sql("INSERT INTO matter_deadline (matter_id, rule_code, due_date) VALUES (:id, :rule, :due)")
-				.param("id", id)
-				.param("rule", TRIAGE)
-				.param("due", due)
-				.update();
-		}
-		catch (CalendarDataMissingException ex) {
-			log.warn("Matter " + id + " registered without a triage deadline: " + ex.getMessage());
-			rows.event(id, now, "DEADLINE_PENDING", actor, ex.getMessage(), false);
+	private void scheduleTriage(long id, LocalDate receivedOn) {
+		if (deadlines.open(id, TRIAGE, receivedOn, true).isEmpty()) {
+			log.warn("Matter " + id + " registered with a pending triage deadline (holiday data missing)");
 		}
 	}
 

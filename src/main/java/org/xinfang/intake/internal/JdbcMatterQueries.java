@@ -183,7 +183,11 @@ class JdbcMatterQueries implements MatterQueries {
 					where.append(" AND m.next_due_date >= :today AND m.next_due_date <= :soon");
 					break;
 				case ON_TRACK:
-					where.append(" AND (m.next_due_date IS NULL OR m.next_due_date > :soon)");
+					where.append(" AND (m.next_due_date > :soon OR (m.next_due_date IS NULL AND NOT " + PENDING + "))");
+					break;
+				case PENDING:
+					// no dated obligation open, one waiting for its year's holiday data
+					where.append(" AND m.next_due_date IS NULL AND " + PENDING);
 					break;
 				default:
 					// MET is not a state of a matter's next deadline
@@ -208,11 +212,15 @@ class JdbcMatterQueries implements MatterQueries {
 		var query = jdbc.sql("""
 				SELECT m.id, m.tracking_code, m.channel, m.kind, m.status, m.title, m.received_on, m.headcount,
 				       m.repeat_count, ru.name AS ru_name, cu.name AS cu_name, cu.path AS cu_path,
-				       p.name AS petitioner_name, p.id_number, d.rule_code, d.due_date, d.met_on
+				       p.name AS petitioner_name, p.id_number, d.rule_code, d.due_date, d.met_on, d.start_date,
+				       d.amount, d.unit, d.additions
 				""" + from + """
 				LEFT JOIN petitioner p ON p.matter_id = m.id AND p.ordinal = 1
-				LEFT JOIN LATERAL (SELECT rule_code, due_date, met_on FROM matter_deadline
-				                   WHERE matter_id = m.id ORDER BY met_on IS NOT NULL, NOT obligation, due_date LIMIT 1) d ON TRUE
+				LEFT JOIN LATERAL (SELECT x.rule_code, x.due_date, x.met_on, x.start_date, x.amount, x.unit,
+				                          (SELECT count(*) FROM matter_deadline_addition a WHERE a.matter_id = x.matter_id
+				                           AND a.rule_code = x.rule_code) AS additions
+				                   FROM matter_deadline x WHERE x.matter_id = m.id
+				                   ORDER BY x.met_on IS NOT NULL, NOT x.obligation, x.due_date LIMIT 1) d ON TRUE
 				WHERE """ + " " + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset");
 		for (var e : params.entrySet()) {
 			query = query.param(e.getKey(), e.getValue());
@@ -224,6 +232,10 @@ class JdbcMatterQueries implements MatterQueries {
 		return new MatterPage(items, p, s, total);
 	}
 
+	/** The matter has an open staff obligation whose due date waits for holiday data. */
+	private static final String PENDING = "EXISTS (SELECT 1 FROM matter_deadline pd WHERE pd.matter_id = m.id"
+			+ " AND pd.due_date IS NULL AND pd.met_on IS NULL AND pd.obligation)";
+
 	private List<String> staffActions(long id) {
 		AllowedActions actions = allowedActions.getIfAvailable();
 		return actions == null ? List.of() : actions.forStaff(id);
@@ -234,8 +246,7 @@ class JdbcMatterQueries implements MatterQueries {
 		MatterStatus status = MatterStatus.valueOf(rs.getString("status"));
 		boolean masked = IdentityMasking.hidesIdentity(kind, rs.getString("cu_path"), user);
 		String rule = rs.getString("rule_code");
-		Deadline next = rule == null ? null
-				: namer.deadline(rule, rs.getObject("due_date", LocalDate.class), rs.getObject("met_on", LocalDate.class));
+		Deadline next = rule == null ? null : namer.deadline(rs);
 		return new MatterPage.Summary(rs.getLong("id"), rs.getString("tracking_code"),
 				Channel.valueOf(rs.getString("channel")), kind, status, rows.statusLabel(status), rs.getString("title"),
 				rs.getObject("received_on", LocalDate.class), rs.getString("ru_name"), rs.getString("cu_name"),

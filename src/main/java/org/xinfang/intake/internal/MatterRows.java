@@ -1,17 +1,22 @@
 package org.xinfang.intake.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.xinfang.calendar.CalendarDataMissingException;
 import org.xinfang.calendar.DeadlineSettings;
 import org.xinfang.calendar.DueDates;
 import org.xinfang.calendar.PeriodRule;
+import org.xinfang.calendar.PeriodUnit;
 import org.xinfang.intake.Deadline;
 import org.xinfang.intake.DeadlineState;
 import org.xinfang.intake.MatterStatus;
@@ -42,10 +47,14 @@ class MatterRows {
 
 	List<Deadline> deadlines(long matterId) {
 		Namer namer = namer();
-		return jdbc.sql("SELECT rule_code, due_date, met_on FROM matter_deadline WHERE matter_id = :id ORDER BY due_date")
+		return jdbc.sql("""
+				SELECT d.rule_code, d.due_date, d.met_on, d.start_date, d.amount, d.unit,
+				       (SELECT count(*) FROM matter_deadline_addition a
+				        WHERE a.matter_id = d.matter_id AND a.rule_code = d.rule_code) AS additions
+				FROM matter_deadline d WHERE d.matter_id = :id ORDER BY d.due_date, d.rule_code
+				""")
 			.param("id", matterId)
-			.query((rs, n) -> namer.deadline(rs.getString("rule_code"), rs.getObject("due_date", LocalDate.class),
-					rs.getObject("met_on", LocalDate.class)))
+			.query((rs, n) -> namer.deadline(rs))
 			.list();
 	}
 
@@ -68,10 +77,42 @@ class MatterRows {
 			this.today = today;
 		}
 
-		Deadline deadline(String rule, LocalDate due, LocalDate metOn) {
+		/**
+		 * From a row with {@code rule_code, due_date, met_on, start_date, amount, unit, additions}; the last
+		 * four are read only for a pending deadline.
+		 */
+		Deadline deadline(ResultSet rs) throws SQLException {
+			String rule = rs.getString("rule_code");
+			LocalDate due = rs.getObject("due_date", LocalDate.class);
+			LocalDate metOn = rs.getObject("met_on", LocalDate.class);
 			PeriodRule r = rules.get(rule);
 			String name = r == null ? label("deadline.rule." + rule) : Localized.pick(r.nameZh(), r.nameEn());
-			return new Deadline(rule, name, due, metOn, DeadlineState.of(due, metOn, today, dueSoonDays));
+			Deadline.Pending pending = null;
+			if (due == null) {
+				pending = pending(rs.getObject("start_date", LocalDate.class), rs.getInt("amount"),
+						PeriodUnit.valueOf(rs.getString("unit")), rs.getInt("additions"));
+			}
+			return new Deadline(rule, name, due, metOn, DeadlineState.of(due, metOn, today, dueSoonDays), pending);
+		}
+
+		private Deadline.Pending pending(LocalDate from, int amount, PeriodUnit unit, int additions) {
+			Integer year = null;
+			try {
+				dueDates.dueDate(from, amount, unit);
+			}
+			catch (CalendarDataMissingException ex) {
+				year = (Integer) ex.properties().get("year");
+			}
+			Locale locale = LocaleContextHolder.getLocale();
+			String period = messages.getMessage("deadline.pending.period",
+					new Object[] { from.toString(), amount, label("deadline.unit." + unit.name()) }, locale);
+			String note = year == null ? messages.getMessage("deadline.pending.settling", new Object[] { period }, locale)
+					: messages.getMessage("deadline.pending.awaiting", new Object[] { period, String.valueOf(year) },
+							locale);
+			if (additions > 0) {
+				note = note + messages.getMessage("deadline.pending.additions", new Object[] { additions }, locale);
+			}
+			return new Deadline.Pending(from, amount, unit, additions, year, note);
 		}
 	}
 

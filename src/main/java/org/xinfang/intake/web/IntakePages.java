@@ -123,7 +123,7 @@ class IntakePages {
 		model.addAttribute("q", q);
 		model.addAttribute("deadlineState", deadlineState);
 		model.addAttribute("deadlineStates",
-				List.of(DeadlineState.OVERDUE, DeadlineState.DUE_SOON, DeadlineState.ON_TRACK));
+				List.of(DeadlineState.OVERDUE, DeadlineState.DUE_SOON, DeadlineState.ON_TRACK, DeadlineState.PENDING));
 		return "intake/matters";
 	}
 

@@ -101,8 +101,10 @@ class LifecycleNotices {
 		IssuedDocument notice;
 		switch (action) {
 			case ACCEPT:
-				notice = issueDelivered(m, DocumentType.ACCEPTANCE_NOTICE, unit, today,
-						Map.of("receivedOn", m.receivedOn().toString(), "dueOn", m.handlingDue().toString()));
+				// while the handling deadline waits for holiday data, the notice quotes the period itself
+				notice = issueDelivered(m, DocumentType.ACCEPTANCE_NOTICE, unit, today, m.handlingDue() != null
+						? Map.of("receivedOn", m.receivedOn().toString(), "dueOn", m.handlingDue().toString())
+						: Map.of("receivedOn", m.receivedOn().toString(), "handlingDays", String.valueOf(m.handlingDays())));
 				tell(m, action, notice, "matter.accepted", unit.name());
 				break;
 			case REJECT:
@@ -116,9 +118,16 @@ class LifecycleNotices {
 				tell(m, action, notice, "matter.rejected-final", unit.name());
 				break;
 			case APPROVE_EXTENSION:
-				notice = issueDelivered(m, DocumentType.EXTENSION_NOTICE, unit, today,
-						Map.of("reason", m.extensionReason(), "newDueOn", m.handlingDue().toString()));
-				tell(m, action, notice, "matter.extended", m.handlingDue().toString());
+				if (m.handlingDue() != null) {
+					notice = issueDelivered(m, DocumentType.EXTENSION_NOTICE, unit, today,
+							Map.of("reason", m.extensionReason(), "newDueOn", m.handlingDue().toString()));
+					tell(m, action, notice, "matter.extended", m.handlingDue().toString());
+				}
+				else {
+					notice = issueDelivered(m, DocumentType.EXTENSION_NOTICE, unit, today, Map.of("reason",
+							m.extensionReason(), "extensionDays", String.valueOf(m.extensionDays())));
+					tell(m, action, notice, "matter.extended-by", String.valueOf(m.extensionDays()));
+				}
 				break;
 			case APPROVE_REPLY:
 				issueOpinion(m, unit, today);
@@ -218,7 +227,10 @@ class LifecycleNotices {
 				       AS deciding_unit_id, m.decision_reason, m.extension_reason, m.reply_outcome, m.reply_text,
 				       m.delivered_on, m.headcount,
 				       (SELECT due_date FROM matter_deadline d WHERE d.matter_id = m.id AND d.rule_code = 'HANDLING')
-				       AS handling_due
+				       AS handling_due,
+				       (SELECT amount FROM matter_deadline d WHERE d.matter_id = m.id AND d.rule_code = 'HANDLING')
+				       AS handling_days,
+				       m.extension_days
 				FROM matter m
 				WHERE m.id = :id
 				""")
@@ -228,6 +240,7 @@ class LifecycleNotices {
 					units.byId(rs.getLong("deciding_unit_id")).orElseThrow(), rs.getString("decision_reason"),
 					rs.getString("extension_reason"), rs.getString("reply_outcome"), rs.getString("reply_text"),
 					rs.getObject("delivered_on", LocalDate.class), rs.getObject("handling_due", LocalDate.class),
+					rs.getObject("handling_days", Integer.class), rs.getObject("extension_days", Integer.class),
 					rs.getInt("headcount"), List.of()))
 			.single();
 		List<Party> parties = jdbc.sql("""
@@ -246,11 +259,12 @@ class LifecycleNotices {
 	 */
 	private record Facts(long id, String trackingCode, String title, LocalDate receivedOn, Unit deciding,
 			String decisionReason, String extensionReason, String replyOutcome, String replyText,
-			LocalDate deliveredOn, LocalDate handlingDue, int headcount, List<Party> parties) {
+			LocalDate deliveredOn, LocalDate handlingDue, Integer handlingDays, Integer extensionDays, int headcount,
+			List<Party> parties) {
 
 		Facts with(List<Party> parties) {
 			return new Facts(id, trackingCode, title, receivedOn, deciding, decisionReason, extensionReason,
-					replyOutcome, replyText, deliveredOn, handlingDue, headcount, parties);
+					replyOutcome, replyText, deliveredOn, handlingDue, handlingDays, extensionDays, headcount, parties);
 		}
 
 		/** "王五", or "王五等12人" for a group or a joint petition (联名信访); null for an unnamed report. */
