@@ -268,6 +268,14 @@ class IdentityProtectionTests {
 			.satisfies(e -> assertThat(e.details()).contains("\"material\":\"document\""));
 	}
 
+	@Test
+	void theOpenApiDocumentListsTheRevealAndTheExport() {
+		String doc = http.get().uri("/api/v1/openapi").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(doc).contains("/api/v1/matters/{id}/identity-reveals", "/api/v1/matters/export.xlsx",
+				"concernedUnitComplainedAbout");
+	}
+
 	// --- helpers
 
 	@SuppressWarnings("unchecked")
