@@ -3,7 +3,11 @@ package org.xinfang.intake;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One page of matters, newest first. ID numbers are always masked here (PIPL: minimal display). */
+/**
+ * One page of matters. ID numbers are always masked here (PIPL: minimal display); on a protected matter
+ * ({@code identityMasked}) the petitioner is {@code ***}, without ID number, and the title is shown without
+ * the petitioners' identity.
+ */
 public record MatterPage(List<Summary> items, int page, int size, long total) {
 
 	public int pages() {
@@ -12,6 +16,7 @@ public record MatterPage(List<Summary> items, int page, int size, long total) {
 
 	public record Summary(long id, String trackingCode, Channel channel, Kind kind, MatterStatus status,
 			String statusLabel, String title, LocalDate receivedOn, String receivingUnit, String concernedUnit,
-			String petitioner, String idNumber, int headcount, int repeatCount, Deadline nextDeadline) {
+			String petitioner, String idNumber, int headcount, int repeatCount, Deadline nextDeadline,
+			boolean identityMasked) {
 	}
 }

@@ -73,6 +73,25 @@ public class FormClient {
 			.build());
 	}
 
+	/** Fetches a file (an export, a download) as bytes, as a browser following a link. */
+	public HttpResponse<byte[]> download(String path) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Accept", BROWSER_ACCEPT)
+			.header("Accept-Language", language)
+			.GET()
+			.build();
+		try {
+			return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Posts a form with the CSRF token of the last page fetched. */
 	public HttpResponse<String> post(String path, Map<String, ?> fields) {
 		Map<String, Object> all = new LinkedHashMap<>(fields);

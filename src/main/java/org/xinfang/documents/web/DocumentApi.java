@@ -8,9 +8,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.xinfang.documents.IssuedDocument;
 import org.xinfang.documents.OfficialDocuments;
+import org.xinfang.intake.IdentityReveals;
 import org.xinfang.intake.MatterQueries;
 import org.xinfang.platform.DomainException;
 
@@ -25,9 +27,12 @@ class DocumentApi {
 
 	private final MatterQueries matters;
 
-	DocumentApi(OfficialDocuments documents, MatterQueries matters) {
+	private final IdentityReveals reveals;
+
+	DocumentApi(OfficialDocuments documents, MatterQueries matters, IdentityReveals reveals) {
 		this.documents = documents;
 		this.matters = matters;
+		this.reveals = reveals;
 	}
 
 	@GetMapping("/api/v1/matters/{matterId}/documents")
@@ -36,11 +41,17 @@ class DocumentApi {
 		return documents.forMatter(matterId);
 	}
 
-	/** The PDF as issued; its SHA-256 is also sent as {@code X-Content-SHA256}. */
+	/**
+	 * The PDF as issued; its SHA-256 is also sent as {@code X-Content-SHA256}. A notice is addressed to the
+	 * petitioner by name, so on a protected matter (a report, or a complaint about the concerned unit) it is
+	 * material like an attachment: it needs {@code reveal}, a live reveal of this user on the matter, and each
+	 * download is audited; users of the complained-about unit get 403 {@code identity-protected}.
+	 */
 	@GetMapping(path = "/api/v1/documents/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-	ResponseEntity<byte[]> pdf(@PathVariable long id) {
+	ResponseEntity<byte[]> pdf(@PathVariable long id, @RequestParam(required = false) Long reveal) {
 		IssuedDocument document = documents.find(id).orElseThrow(() -> DomainException.notFound("Document"));
 		requireVisible(document.matterId());
+		reveals.authoriseMaterial(document.matterId(), "document", id, reveal);
 		byte[] pdf = documents.pdf(id).orElseThrow(() -> DomainException.notFound("Document"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)

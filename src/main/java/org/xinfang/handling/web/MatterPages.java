@@ -94,6 +94,14 @@ class MatterPages {
 	private String show(long id, Model model) {
 		MatterDetail matter = matters.find(id).orElseThrow(() -> DomainException.notFound("Matter"));
 		HandlingDetails.Handling h = handling.of(id).orElse(null);
+		if (h != null && matter.identityMasked()) {
+			// free text may name a protected petitioner (DOMAIN §9): shown without their identity
+			h = new HandlingDetails.Handling(h.handlingUnitId(), h.handlingUnitCode(), h.handlingUnitName(), h.handler(),
+					h.forwardedTo(), h.legalRoute(), matters.maskIdentity(id, h.decisionReason()), h.extensionDays(),
+					matters.maskIdentity(id, h.extensionReason()), h.extensionState(), h.replyOutcome(),
+					matters.maskIdentity(id, h.replyText()), h.replyDraftedBy(), h.replyApprovedBy(), h.deliveryMethod(),
+					h.deliveredOn(), h.evaluationRating(), matters.maskIdentity(id, h.evaluationComment()));
+		}
 		model.addAttribute("matter", matter);
 		model.addAttribute("handling", h);
 		List<String> allowed = matter.allowedActions();

@@ -257,10 +257,10 @@ class JdbcIntake implements Intake {
 				INSERT INTO matter (tracking_code, query_secret_hash, channel, kind, status, title, content,
 				                    category_code, concerned_unit_id, receiving_unit_id, received_on, received_at,
 				                    registered_by, headcount, source_body, source_reference, repeat_of_id,
-				                    idempotency_key, created_at, updated_at)
+				                    idempotency_key, created_at, updated_at, concerned_unit_complained_about)
 				VALUES (:code, :hash, :channel, :kind, 'REGISTERED', :title, :content, :category, :concerned,
 				        :receiving, :receivedOn, :receivedAt, :registeredBy, :headcount, :sourceBody,
-				        :sourceReference, :repeatOf, :key, :now, :now)
+				        :sourceReference, :repeatOf, :key, :now, :now, :complainedAbout)
 				RETURNING id
 				""")
 			.param("code", trackingCode)
@@ -281,6 +281,7 @@ class JdbcIntake implements Intake {
 			.param("repeatOf", repeatOf)
 			.param("key", idempotencyKey)
 			.param("now", now)
+			.param("complainedAbout", v.complainedAbout())
 			.query(Long.class)
 			.single();
 		int ordinal = 1;
@@ -297,6 +298,17 @@ class JdbcIntake implements Intake {
 				.param("address", p.address())
 				.param("email", p.email())
 				.param("representative", Boolean.TRUE.equals(p.representative()))
+				.update();
+		}
+		if (v.identityProtected()) {
+			// searched without the petitioners' identity (V13): a name typed in the search box finds nothing
+			jdbc.sql("""
+					UPDATE matter m SET search_vector_redacted = xf_search_vector(xf_redact(m.title || ' ' || m.content,
+					    ARRAY(SELECT unnest(ARRAY[p.name, p.phone, p.id_number, p.address, p.email])
+					          FROM petitioner p WHERE p.matter_id = m.id)))
+					WHERE m.id = :id
+					""")
+				.param("id", id)
 				.update();
 		}
 		String actor = registeredBy == null ? "public" : registeredBy;
@@ -318,6 +330,7 @@ class JdbcIntake implements Intake {
 		details.put("channel", v.channel().name());
 		details.put("kind", v.kind().name());
 		details.put("receivingUnitId", receivingUnitId);
+		details.put("identityProtected", v.identityProtected());
 		if (repeatOf != null) {
 			details.put("repeatOf", repeatOf);
 		}
@@ -496,7 +509,8 @@ class JdbcIntake implements Intake {
 		String name = safeFilename(filename, type);
 		return tx.execute(status -> {
 			var row = jdbc.sql("""
-					SELECT m.kind, cu.path AS concerned_path, ru.path AS receiving_path FROM matter m
+					SELECT m.kind, m.concerned_unit_complained_about AS complained, cu.path AS concerned_path,
+					       ru.path AS receiving_path FROM matter m
 					JOIN unit ru ON ru.id = m.receiving_unit_id LEFT JOIN unit cu ON cu.id = m.concerned_unit_id
 					WHERE m.id = :id FOR UPDATE OF m
 					""")
@@ -508,8 +522,9 @@ class JdbcIntake implements Intake {
 			}
 			String concernedPath = (String) row.get(0).get("concerned_path");
 			if (!user.canSee((String) row.get(0).get("receiving_path")) && !user.canSee(concernedPath)
-					|| IdentityMasking.hidesIdentity(org.xinfang.intake.Kind.valueOf((String) row.get(0).get("kind")),
-							concernedPath, user)) {
+					|| IdentityMasking.isProtected(org.xinfang.intake.Kind.valueOf((String) row.get(0).get("kind")),
+							Boolean.TRUE.equals(row.get(0).get("complained")))
+							&& IdentityMasking.insideComplainedAbout(concernedPath, user)) {
 				throw DomainException.notFound("Matter");
 			}
 			long count = jdbc.sql("SELECT count(*) FROM attachment WHERE matter_id = :id")

@@ -30,6 +30,7 @@ import org.xinfang.intake.MatterPage;
 import org.xinfang.intake.MatterQueries;
 import org.xinfang.intake.MatterStatus;
 import org.xinfang.intake.PublicStatus;
+import org.xinfang.intake.TimelineEntry;
 import org.xinfang.organisation.CurrentUser;
 import org.xinfang.organisation.StaffPrincipal;
 import org.xinfang.platform.Hashing;
@@ -41,6 +42,9 @@ class JdbcMatterQueries implements MatterQueries {
 
 	/** Compared against when a tracking code is unknown, so that case costs the same as a wrong secret. */
 	private static final String NO_SUCH_HASH = Hashing.sha256Hex("no such matter");
+
+	/** A report, or the concerned unit is the one complained about: see {@link IdentityMasking}. */
+	static final String PROTECTED = "(m.kind = 'REPORT' OR m.concerned_unit_complained_about)";
 
 	private static final String MATTER = """
 			SELECT m.*, ru.code AS ru_code, ru.name AS ru_name, ru.path AS ru_path,
@@ -65,8 +69,12 @@ class JdbcMatterQueries implements MatterQueries {
 
 	private final Clock clock;
 
+	private final JdbcIdentityReveals reveals;
+
 	JdbcMatterQueries(JdbcClient jdbc, MatterRows rows, CurrentUser currentUser,
-			ObjectProvider<AllowedActions> allowedActions, DeadlineSettings settings, Clock clock) {
+			ObjectProvider<AllowedActions> allowedActions, DeadlineSettings settings, Clock clock,
+			JdbcIdentityReveals reveals) {
+		this.reveals = reveals;
 		this.allowedActions = allowedActions;
 		this.dueSoonDays = settings.dueSoonDays();
 		this.clock = clock;
@@ -96,40 +104,53 @@ class JdbcMatterQueries implements MatterQueries {
 		long id = rs.getLong("id");
 		Kind kind = Kind.valueOf(rs.getString("kind"));
 		MatterStatus status = MatterStatus.valueOf(rs.getString("status"));
-		boolean masked = IdentityMasking.hidesIdentity(kind, concernedPath, user);
-		List<PetitionerView> petitioners = jdbc.sql("""
-				SELECT ordinal, name, phone, id_number, address, email, representative
-				FROM petitioner WHERE matter_id = :id ORDER BY ordinal
-				""")
-			.param("id", id)
-			.query((p, i) -> masked
-					? new PetitionerView(p.getInt("ordinal"), IdentityMasking.MASKED_NAME, null, null, null, null,
-							p.getBoolean("representative"))
-					: new PetitionerView(p.getInt("ordinal"), p.getString("name"), p.getString("phone"),
-							p.getString("id_number"), p.getString("address"), p.getString("email"),
-							p.getBoolean("representative")))
-			.list();
-		List<AttachmentInfo> attachments = masked ? List.of()
-				: jdbc.sql("""
-						SELECT id, filename, content_type, size, sha256, uploaded_at FROM attachment
-						WHERE matter_id = :id ORDER BY id
-						""")
-					.param("id", id)
-					.query((a, i) -> new AttachmentInfo(a.getLong("id"), a.getString("filename"),
-							a.getString("content_type"), a.getLong("size"), a.getString("sha256"),
-							rows.local(a.getObject("uploaded_at", OffsetDateTime.class))))
-					.list();
+		boolean complainedAbout = rs.getBoolean("concerned_unit_complained_about");
+		// protected: masked for every staff member; revealed only through IdentityReveals (see IdentityMasking)
+		boolean masked = IdentityMasking.isProtected(kind, complainedAbout);
+		List<PetitionerView> petitioners = rows.petitioners(id);
+		List<String> words = masked ? MatterRows.identityWords(petitioners) : List.of();
+		List<PetitionerView> shown = masked ? petitioners.stream()
+			.map(p -> new PetitionerView(p.ordinal(), IdentityMasking.MASKED_NAME, null, null, null, null,
+					p.representative()))
+			.toList() : petitioners;
+		List<AttachmentInfo> attachments = masked ? List.of() : rows.attachments(id);
+		List<TimelineEntry> timeline = rows.timeline(id, false);
+		if (masked) {
+			timeline = timeline.stream()
+				.map(e -> new TimelineEntry(e.at(), e.type(), e.label(), e.actor(),
+						// an attachment's file name is part of the materials
+						"ATTACHMENT_ADDED".equals(e.type()) ? null : IdentityMasking.redact(e.note(), words)))
+				.toList();
+		}
 		long repeatOf = rs.getLong("repeat_of_id");
 		Long repeatOfId = rs.wasNull() ? null : repeatOf;
 		return new MatterDetail(id, rs.getString("tracking_code"), Channel.valueOf(rs.getString("channel")), kind,
-				status, rows.statusLabel(status), rs.getString("title"), rs.getString("content"),
-				rs.getString("category_code"), categoryName(rs),
+				status, rows.statusLabel(status), IdentityMasking.redact(rs.getString("title"), words),
+				IdentityMasking.redact(rs.getString("content"), words), rs.getString("category_code"),
+				categoryName(rs),
 				rs.getString("cu_code") == null ? null : new UnitRef(rs.getString("cu_code"), rs.getString("cu_name")),
-				new UnitRef(rs.getString("ru_code"), rs.getString("ru_name")),
+				complainedAbout, new UnitRef(rs.getString("ru_code"), rs.getString("ru_name")),
 				rs.getObject("received_on", LocalDate.class), rows.local(rs.getObject("received_at", OffsetDateTime.class)),
 				rs.getString("registered_by"), rs.getInt("headcount"), rs.getString("source_body"),
-				rs.getString("source_reference"), repeatOfId, rs.getInt("repeat_count"), masked, petitioners,
-				rows.deadlines(id), rows.timeline(id, false), attachments, staffActions(id), rs.getInt("version"));
+				rs.getString("source_reference"), repeatOfId, rs.getInt("repeat_count"), masked, masked,
+				masked && IdentityMasking.mayReveal(concernedPath, user), shown, rows.deadlines(id), timeline,
+				attachments, staffActions(id), rs.getInt("version"));
+	}
+
+	@Override
+	public String maskIdentity(long matterId, String text) {
+		if (text == null) {
+			return null;
+		}
+		boolean protectedMatter = jdbc.sql("""
+				SELECT kind = 'REPORT' OR concerned_unit_complained_about FROM matter WHERE id = :id
+				""")
+			.param("id", matterId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+		return protectedMatter ? IdentityMasking.redact(text, MatterRows.identityWords(rows.petitioners(matterId)))
+				: text;
 	}
 
 	@Override
@@ -169,7 +190,9 @@ class JdbcMatterQueries implements MatterQueries {
 			params.put("unit", filter.unitCode());
 		}
 		if (filter.text() != null && !filter.text().isBlank()) {
-			where.append(" AND (xf_search_query(:q) IS NULL OR m.search_vector @@ xf_search_query(:q))");
+			// a protected matter is searched without its petitioners' identity (V13)
+			where.append(" AND (xf_search_query(:q) IS NULL OR (NOT " + PROTECTED + " AND m.search_vector @@ xf_search_query(:q))"
+					+ " OR (" + PROTECTED + " AND m.search_vector_redacted @@ xf_search_query(:q)))");
 			params.put("q", filter.text().length() > 200 ? filter.text().substring(0, 200) : filter.text());
 		}
 		if (filter.deadlineState() != null) {
@@ -210,10 +233,14 @@ class JdbcMatterQueries implements MatterQueries {
 				: "m.received_at DESC, m.id DESC";
 		MatterRows.Namer namer = rows.namer();
 		var query = jdbc.sql("""
-				SELECT m.id, m.tracking_code, m.channel, m.kind, m.status, m.title, m.received_on, m.headcount,
+				SELECT m.id, m.tracking_code, m.channel, m.kind, m.status, m.received_on, m.headcount,
 				       m.repeat_count, ru.name AS ru_name, cu.name AS cu_name, cu.path AS cu_path,
-				       p.name AS petitioner_name, p.id_number, d.rule_code, d.due_date, d.met_on, d.start_date,
-				       d.amount, d.unit, d.additions
+				       m.concerned_unit_complained_about, p.name AS petitioner_name, p.id_number, d.rule_code,
+				       d.due_date, d.met_on, d.start_date, d.amount, d.unit, d.additions,
+				       CASE WHEN m.kind = 'REPORT' OR m.concerned_unit_complained_about
+				            THEN xf_redact(m.title, ARRAY(SELECT unnest(ARRAY[x.name, x.phone, x.id_number, x.address,
+				                 x.email]) FROM petitioner x WHERE x.matter_id = m.id))
+				            ELSE m.title END AS title
 				""" + from + """
 				LEFT JOIN petitioner p ON p.matter_id = m.id AND p.ordinal = 1
 				LEFT JOIN LATERAL (SELECT x.rule_code, x.due_date, x.met_on, x.start_date, x.amount, x.unit,
@@ -244,7 +271,7 @@ class JdbcMatterQueries implements MatterQueries {
 	private MatterPage.Summary summary(ResultSet rs, StaffPrincipal user, MatterRows.Namer namer) throws SQLException {
 		Kind kind = Kind.valueOf(rs.getString("kind"));
 		MatterStatus status = MatterStatus.valueOf(rs.getString("status"));
-		boolean masked = IdentityMasking.hidesIdentity(kind, rs.getString("cu_path"), user);
+		boolean masked = IdentityMasking.isProtected(kind, rs.getBoolean("concerned_unit_complained_about"));
 		String rule = rs.getString("rule_code");
 		Deadline next = rule == null ? null : namer.deadline(rs);
 		return new MatterPage.Summary(rs.getLong("id"), rs.getString("tracking_code"),
@@ -252,7 +279,7 @@ class JdbcMatterQueries implements MatterQueries {
 				rs.getObject("received_on", LocalDate.class), rs.getString("ru_name"), rs.getString("cu_name"),
 				masked ? IdentityMasking.MASKED_NAME : rs.getString("petitioner_name"),
 				masked ? null : IdentityMasking.maskIdNumber(rs.getString("id_number")), rs.getInt("headcount"),
-				rs.getInt("repeat_count"), next);
+				rs.getInt("repeat_count"), next, masked);
 	}
 
 	@Override
@@ -291,32 +318,19 @@ class JdbcMatterQueries implements MatterQueries {
 	}
 
 	@Override
-	public Optional<AttachmentContent> attachment(long matterId, long attachmentId) {
-		StaffPrincipal user = currentUser.require();
+	@Transactional
+	public Optional<AttachmentContent> attachment(long matterId, long attachmentId, Long revealId) {
+		// scope, protection and reveal; audits a download of protected material in this transaction
+		reveals.authoriseMaterial(matterId, "attachment", attachmentId, revealId);
 		return jdbc.sql("""
-				SELECT m.kind, ru.path AS ru_path, cu.path AS cu_path, hu.path AS hu_path, a.filename, a.content_type,
-				       a.content
-				FROM attachment a JOIN matter m ON m.id = a.matter_id
-				JOIN unit ru ON ru.id = m.receiving_unit_id LEFT JOIN unit cu ON cu.id = m.concerned_unit_id
-				LEFT JOIN unit hu ON hu.id = m.handling_unit_id
-				WHERE a.id = :aid AND a.matter_id = :mid
+				SELECT filename, content_type, content FROM attachment WHERE id = :aid AND matter_id = :mid
 				""")
 			.param("aid", attachmentId)
 			.param("mid", matterId)
-			.query((rs, n) -> {
-				String cu = rs.getString("cu_path");
-				boolean visible = (user.canSee(rs.getString("ru_path")) || user.canSee(cu)
-						|| user.canSee(rs.getString("hu_path")))
-						&& !IdentityMasking.hidesIdentity(Kind.valueOf(rs.getString("kind")), cu, user);
-				return visible ? new AttachmentContent(rs.getString("filename"), rs.getString("content_type"),
-						rs.getBytes("content")) : null;
-			})
-			.list()
-			.stream()
-			.filter(Objects::nonNull)
-			.findFirst();
+			.query((rs, n) -> new AttachmentContent(rs.getString("filename"), rs.getString("content_type"),
+					rs.getBytes("content")))
+			.optional();
 	}
-
 
 	private static String categoryName(ResultSet rs) throws SQLException {
 		return Localized.pick(rs.getString("category_zh"), rs.getString("category_en"));

@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +20,9 @@ import org.xinfang.calendar.DeadlineSettings;
 import org.xinfang.calendar.DueDates;
 import org.xinfang.calendar.PeriodRule;
 import org.xinfang.calendar.PeriodUnit;
+import org.xinfang.intake.AttachmentInfo;
 import org.xinfang.intake.Deadline;
+import org.xinfang.intake.MatterDetail.PetitionerView;
 import org.xinfang.intake.DeadlineState;
 import org.xinfang.intake.MatterStatus;
 import org.xinfang.intake.TimelineEntry;
@@ -125,6 +130,39 @@ class MatterRows {
 			.param("publicOnly", publicOnly)
 			.query((rs, n) -> new TimelineEntry(local(rs.getObject("at", OffsetDateTime.class)), rs.getString("type"),
 					label("matter.event." + rs.getString("type")), rs.getString("actor"), rs.getString("note")))
+			.list();
+	}
+
+	/** The matter's petitioners as entered, unmasked: callers decide what the viewer may see. */
+	List<PetitionerView> petitioners(long matterId) {
+		return jdbc.sql("""
+				SELECT ordinal, name, phone, id_number, address, email, representative
+				FROM petitioner WHERE matter_id = :id ORDER BY ordinal
+				""")
+			.param("id", matterId)
+			.query((p, i) -> new PetitionerView(p.getInt("ordinal"), p.getString("name"), p.getString("phone"),
+					p.getString("id_number"), p.getString("address"), p.getString("email"),
+					p.getBoolean("representative")))
+			.list();
+	}
+
+	/** Everything that identifies the petitioners, for {@link IdentityMasking#redact}. */
+	static List<String> identityWords(List<PetitionerView> petitioners) {
+		List<String> words = new ArrayList<>();
+		for (PetitionerView p : petitioners) {
+			Stream.of(p.name(), p.phone(), p.idNumber(), p.address(), p.email()).filter(Objects::nonNull).forEach(words::add);
+		}
+		return words;
+	}
+
+	List<AttachmentInfo> attachments(long matterId) {
+		return jdbc.sql("""
+				SELECT id, filename, content_type, size, sha256, uploaded_at FROM attachment
+				WHERE matter_id = :id ORDER BY id
+				""")
+			.param("id", matterId)
+			.query((a, i) -> new AttachmentInfo(a.getLong("id"), a.getString("filename"), a.getString("content_type"),
+					a.getLong("size"), a.getString("sha256"), local(a.getObject("uploaded_at", OffsetDateTime.class))))
 			.list();
 	}
 

@@ -57,7 +57,12 @@ class MatterValidation {
 
 	record Valid(Channel channel, Kind kind, String title, String content, String categoryCode, Unit concernedUnit,
 			LocalDate receivedOn, int headcount, String sourceBody, String sourceReference,
-			List<NewPetitioner> petitioners) {
+			List<NewPetitioner> petitioners, boolean complainedAbout) {
+
+		/** A report or a complaint about the concerned unit: the identity is protected (IdentityMasking). */
+		boolean identityProtected() {
+			return IdentityMasking.isProtected(kind, complainedAbout);
+		}
 	}
 
 	Valid staff(RegisterMatter m) {
@@ -111,9 +116,10 @@ class MatterValidation {
 				p.add("petitioners", "intake.invalid.group-representatives", MAX_REPRESENTATIVES);
 			}
 		}
+		boolean complainedAbout = complainedAbout(p, kind, concerned, m.concernedUnitComplainedAbout());
 		p.throwIfAny();
 		return new Valid(channel, kind, title, content, category, concerned, receivedOn, headcount, sourceBody,
-				sourceReference, petitioners);
+				sourceReference, petitioners, complainedAbout);
 	}
 
 	Valid online(OnlinePetition o) {
@@ -131,9 +137,10 @@ class MatterValidation {
 		else {
 			petitioner = petitioner(p, "petitioner.", o.petitioner(), true);
 		}
+		boolean complainedAbout = complainedAbout(p, kind, concerned, o.concernedUnitComplainedAbout());
 		p.throwIfAny();
 		return new Valid(Channel.ONLINE, kind, title, content, category, concerned, LocalDate.now(clock), 1, null,
-				null, List.of(petitioner));
+				null, List.of(petitioner), complainedAbout);
 	}
 
 	private NewPetitioner petitioner(Problems p, String prefix, NewPetitioner x, boolean phoneRequired) {
@@ -161,6 +168,18 @@ class MatterValidation {
 			p.add(prefix + "email", "intake.invalid.email");
 		}
 		return new NewPetitioner(name, phone, idNumber, address, email, Boolean.TRUE.equals(x.representative()));
+	}
+
+	/**
+	 * A complaint is about a named unit; a report (检举控告) accuses the unit it names, so it is always about it
+	 * (Regulation Art. 30).
+	 */
+	private static boolean complainedAbout(Problems p, Kind kind, Unit concerned, Boolean flag) {
+		boolean given = Boolean.TRUE.equals(flag);
+		if (given && concerned == null) {
+			p.add("concernedUnitComplainedAbout", "intake.invalid.complained-needs-unit");
+		}
+		return concerned != null && (given || kind == Kind.REPORT);
 	}
 
 	private String category(Problems p, String code) {

@@ -11,14 +11,20 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.xinfang.intake.Channel;
 import org.xinfang.intake.DeadlineState;
 import org.xinfang.intake.MatterFilter;
+import org.xinfang.intake.IdentityReveals;
 import org.xinfang.intake.Intake;
+import org.xinfang.intake.MatterDetail;
+import org.xinfang.intake.RevealedIdentity;
 import org.xinfang.platform.InvalidInput;
 import org.xinfang.intake.Kind;
 import org.xinfang.intake.MatterQueries;
@@ -50,8 +56,11 @@ class IntakePages {
 
 	private final MessageSource messages;
 
+	private final IdentityReveals reveals;
+
 	IntakePages(Intake intake, MatterQueries matters, Dictionaries dictionaries, Units units,
-			MessageSource messages) {
+			MessageSource messages, IdentityReveals reveals) {
+		this.reveals = reveals;
 		this.intake = intake;
 		this.matters = matters;
 		this.dictionaries = dictionaries;
@@ -63,7 +72,7 @@ class IntakePages {
 	@PreAuthorize("hasAnyRole('REGISTRAR','ADMIN')")
 	String newMatter(Model model) {
 		return showForm(model, new RegisterMatter("VISIT", null, null, null, null, null, null, null, null, null,
-				List.of()), Map.of());
+				List.of(), null), Map.of());
 	}
 
 	@PostMapping("/staff/intake/new")
@@ -113,6 +122,31 @@ class IntakePages {
 		model.addAttribute("categories", dictionaries.categories());
 		model.addAttribute("units", units.all().stream().filter(Unit::active).toList());
 		return "intake/new";
+	}
+
+	/**
+	 * The reveal form of the staff matter page: shows the protected matter's petitioners and attachments in
+	 * this response only (the page is not cached and nothing is kept in the session); the attachment links carry
+	 * the reveal's id. A missing reason goes back to the matter page with the message; a user who may not
+	 * reveal gets the 403 page.
+	 */
+	@PostMapping("/staff/matters/{id}/identity-reveals")
+	String reveal(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		MatterDetail matter = matters.find(id).orElseThrow(() -> DomainException.notFound("Matter"));
+		RevealedIdentity revealed;
+		try {
+			revealed = reveals.reveal(id, reason);
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("error", messages.getMessage("reveal.reason", null,
+					LocaleContextHolder.getLocale()) + "：" + String.join("；", ex.byField().values()));
+			return "redirect:/staff/matters/" + id;
+		}
+		response.setHeader("Cache-Control", "no-store");
+		model.addAttribute("matter", matter);
+		model.addAttribute("revealed", revealed);
+		return "intake/revealed";
 	}
 
 	@GetMapping("/staff/matters")

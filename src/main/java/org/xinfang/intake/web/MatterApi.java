@@ -28,7 +28,10 @@ import org.xinfang.intake.Deadline;
 import org.xinfang.intake.DeadlineState;
 import org.xinfang.intake.Kind;
 import org.xinfang.intake.MatterFilter;
+import org.xinfang.intake.IdentityReveals;
 import org.xinfang.intake.Intake;
+import org.xinfang.intake.MatterExport;
+import org.xinfang.intake.RevealedIdentity;
 import org.xinfang.intake.MatterDetail;
 import org.xinfang.intake.MatterPage;
 import org.xinfang.intake.MatterQueries;
@@ -54,9 +57,15 @@ class MatterApi {
 
 	private final MatterQueries matters;
 
-	MatterApi(Intake intake, MatterQueries matters) {
+	private final IdentityReveals reveals;
+
+	private final MatterExport export;
+
+	MatterApi(Intake intake, MatterQueries matters, IdentityReveals reveals, MatterExport export) {
 		this.intake = intake;
 		this.matters = matters;
+		this.reveals = reveals;
+		this.export = export;
 	}
 
 	@PostMapping
@@ -96,6 +105,48 @@ class MatterApi {
 		return matters.list(new MatterFilter(status, deadlineState, unit, kind, channel, q), sort, page, size);
 	}
 
+	/**
+	 * The matter list as an Excel workbook, with the filters and data scope of {@code GET /api/v1/matters}
+	 * (every matching matter, at most 5000; more is 422 {@code export-too-large}). ID numbers are masked, a
+	 * protected matter's petitioner is {@code ***}; every export is audited with its filters and row count.
+	 */
+	@GetMapping(path = "/export.xlsx", produces = XLSX)
+	ResponseEntity<byte[]> export(@RequestParam(required = false) MatterStatus status,
+			@RequestParam(required = false) DeadlineState deadlineState,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) Kind kind,
+			@RequestParam(required = false) Channel channel, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "DEADLINE") MatterFilter.Sort sort) {
+		MatterExport.Workbook book = export.xlsx(new MatterFilter(status, deadlineState, unit, kind, channel, q), sort);
+		return xlsx(book);
+	}
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	static ResponseEntity<byte[]> xlsx(MatterExport.Workbook book) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(XLSX))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(book.filename(), StandardCharsets.UTF_8).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(book.content());
+	}
+
+	/**
+	 * Reveals a protected matter's petitioners (name, phone, ID number, address, e-mail) and lists its
+	 * attachments, for this response only. Body {@code {"reason": "…"}} (required, ≤ 500 characters). Allowed
+	 * to a registrar, unit head or leader who can see the matter and is not in the complained-about unit or
+	 * below it; everyone else 403 {@code identity-reveal-forbidden}. 409 {@code identity-not-protected} when
+	 * nothing is masked. Every reveal is audited ({@code IDENTITY_REVEALED}: who, when, why).
+	 */
+	@PostMapping("/{id}/identity-reveals")
+	ResponseEntity<RevealedIdentity> reveal(@PathVariable long id, @RequestBody(required = false) RevealRequest body) {
+		RevealedIdentity revealed = reveals.reveal(id, body == null ? null : body.reason());
+		return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.CACHE_CONTROL, "no-store").body(revealed);
+	}
+
+	record RevealRequest(String reason) {
+	}
+
 	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize("hasAnyRole('REGISTRAR','ADMIN')")
 	ResponseEntity<AttachmentInfo> attach(@PathVariable long id, @RequestPart("file") MultipartFile file)
@@ -104,9 +155,16 @@ class MatterApi {
 		return ResponseEntity.status(HttpStatus.CREATED).body(info);
 	}
 
+	/**
+	 * An attachment. On a protected matter (a report, or a complaint about the concerned unit) it needs
+	 * {@code reveal}: the id of a reveal the user made on this matter in the last minutes (see
+	 * {@code POST /{id}/identity-reveals}); each such download is audited. Without one: 403
+	 * {@code identity-reveal-required}; for users of the complained-about unit: 404.
+	 */
 	@GetMapping("/{id}/attachments/{attachmentId}")
-	ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId) {
-		AttachmentContent a = matters.attachment(id, attachmentId)
+	ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId,
+			@RequestParam(required = false) Long reveal) {
+		AttachmentContent a = matters.attachment(id, attachmentId, reveal)
 			.orElseThrow(() -> DomainException.notFound("Attachment"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(a.contentType()))

@@ -67,11 +67,12 @@ class PortalPages {
 
 	/** The submit form's fields. */
 	record SubmitForm(String idempotencyKey, String kind, String title, String content, String categoryCode,
-			String concernedUnitCode, String name, String phone, String idNumber, String address, String email) {
+			String concernedUnitCode, String name, String phone, String idNumber, String address, String email,
+			Boolean concernedUnitComplainedAbout) {
 
 		static SubmitForm empty() {
 			return new SubmitForm(UUID.randomUUID().toString(), null, null, null, null, null, null, null, null, null,
-					null);
+					null, null);
 		}
 	}
 
@@ -84,7 +85,8 @@ class PortalPages {
 	String submit(@ModelAttribute SubmitForm form, Model model) {
 		OnlinePetition petition = new OnlinePetition(form.kind(), form.title(), form.content(), form.categoryCode(),
 				form.concernedUnitCode(),
-				new NewPetitioner(form.name(), form.phone(), form.idNumber(), form.address(), form.email(), false));
+				new NewPetitioner(form.name(), form.phone(), form.idNumber(), form.address(), form.email(), false),
+				form.concernedUnitComplainedAbout());
 		try {
 			Registered r = intake.submitOnline(petition, form.idempotencyKey());
 			model.addAttribute("registered", r);
