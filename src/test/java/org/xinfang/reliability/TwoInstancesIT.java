@@ -35,6 +35,8 @@ class TwoInstancesIT {
 
 	static final int MESSAGES = 60;
 
+	static final String DUE = "2001-01-01";
+
 	static final String[] FAST_JOBS = { "--xinfang.handling.overdue-interval=PT1S",
 			"--xinfang.handling.overdue-initial-delay=PT1S", "--xinfang.notification.dispatcher.interval=PT1S" };
 
@@ -124,12 +126,15 @@ class TwoInstancesIT {
 
 	private void scheduledWorkHappensOnce(StandaloneDatabase db) throws Exception {
 		try (Connection c = db.connect(); Statement st = c.createStatement()) {
-			// deadlines of demo matters made overdue, and messages put in the outbox
-			st.executeUpdate("""
-					UPDATE matter_deadline SET due_date = current_date - 10, overdue_noticed_at = NULL
+			// deadlines of demo matters made overdue (due on a day no real deadline has), and messages put in the
+			// outbox
+			int overdue = st.executeUpdate("""
+					UPDATE matter_deadline SET due_date = DATE '%s', met_on = NULL, obligation = TRUE,
+					       overdue_noticed_at = NULL
 					WHERE (matter_id, rule_code) IN (SELECT matter_id, rule_code FROM matter_deadline
-					    WHERE met_on IS NULL AND obligation AND due_date IS NOT NULL AND overdue_noticed_at IS NULL
-					    ORDER BY matter_id LIMIT %d)""".formatted(OVERDUE));
+					    WHERE rule_code IN ('TRIAGE', 'ACCEPTANCE', 'HANDLING') AND overdue_noticed_at IS NULL
+					    ORDER BY matter_id, rule_code LIMIT %d)""".formatted(DUE, OVERDUE));
+			assertThat(overdue).isEqualTo(OVERDUE);
 			st.executeUpdate("""
 					INSERT INTO notification (channel, recipient, body, dedup_key, created_at, next_attempt_at)
 					SELECT 'SMS', '1380013' || lpad(n::text, 4, '0'), '两实例测试短信 ' || n, 'two-instances-' || n, now(), now()
@@ -138,22 +143,23 @@ class TwoInstancesIT {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		try (Connection c = db.connect()) {
 			while (System.nanoTime() < deadline) {
-				long noticed = count(c, """
-						SELECT count(*) FROM matter_deadline WHERE due_date = current_date - 10 AND overdue_noticed_at IS NOT NULL""");
+				long noticed = count(c, "SELECT count(*) FROM matter_deadline WHERE due_date = DATE '" + DUE
+						+ "' AND overdue_noticed_at IS NOT NULL");
 				long sent = count(c, "SELECT count(*) FROM notification WHERE dedup_key LIKE 'two-instances-%' AND status = 'SENT'");
 				if (noticed >= OVERDUE && sent == MESSAGES) {
 					break;
 				}
 				Thread.sleep(250);
 			}
-			assertThat(count(c, "SELECT count(*) FROM matter_deadline WHERE due_date = current_date - 10 AND overdue_noticed_at IS NOT NULL"))
+			assertThat(count(c, "SELECT count(*) FROM matter_deadline WHERE due_date = DATE '" + DUE + "' AND overdue_noticed_at IS NOT NULL"))
 				.isEqualTo(OVERDUE);
 			// one OVERDUE event and one audit entry per overdue deadline, however many instances swept
 			assertThat(count(c, """
 					SELECT count(*) FROM matter_event e JOIN matter_deadline d ON d.matter_id = e.matter_id
 					 AND e.note = d.rule_code || ' ' || d.due_date
-					WHERE e.type = 'OVERDUE' AND d.due_date = current_date - 10""")).isEqualTo(OVERDUE);
-			assertThat(count(c, "SELECT count(*) FROM audit_entry WHERE action = 'DEADLINE_OVERDUE'")).isEqualTo(OVERDUE);
+					WHERE e.type = 'OVERDUE' AND d.due_date = DATE '%s'""".formatted(DUE))).isEqualTo(OVERDUE);
+			assertThat(count(c, "SELECT count(*) FROM audit_entry WHERE action = 'DEADLINE_OVERDUE' AND details LIKE '%" + DUE
+					+ "%'")).isEqualTo(OVERDUE);
 			assertThat(count(c, "SELECT count(*) FROM notification WHERE dedup_key LIKE 'two-instances-%' AND status = 'SENT' AND attempts = 1"))
 				.isEqualTo(MESSAGES);
 			// each text handed to the gateway exactly once

@@ -147,10 +147,10 @@ class DemoMatters implements ApplicationRunner {
 				INSERT INTO matter (tracking_code, query_secret_hash, channel, kind, status, title, content,
 				                    category_code, concerned_unit_id, receiving_unit_id, received_on, received_at,
 				                    registered_by, headcount, source_body, source_reference, repeat_count,
-				                    created_at, updated_at)
+				                    concerned_unit_complained_about, created_at, updated_at)
 				VALUES (:code, :hash, :channel, :kind, :status, :title, :content, :category, :concerned, :receiving,
 				        :receivedOn, :receivedAt, :registeredBy, :headcount, :sourceBody, :sourceReference, :repeats,
-				        :receivedAt, :receivedAt)
+				        :complainedAbout, :receivedAt, :receivedAt)
 				RETURNING id
 				""")
 			.param("code", Codes.trackingCode())
@@ -170,6 +170,8 @@ class DemoMatters implements ApplicationRunner {
 			.param("sourceBody", channel == Channel.TRANSFERRED ? "州信访局" : null)
 			.param("sourceReference", channel == Channel.TRANSFERRED ? "州信转〔" + receivedOn.getYear() + "〕" + (10 + random.nextInt(300)) + "号" : null)
 			.param("repeats", random.nextInt(10) == 0 ? 1 + random.nextInt(2) : 0)
+			// a report always complains about its unit; some grievances do too (their petitioner is then masked)
+			.param("complainedAbout", kind == Kind.REPORT || (kind == Kind.GRIEVANCE && random.nextInt(4) == 0))
 			.query(Long.class)
 			.single();
 		int people = channel == Channel.GROUP_VISIT ? 2 + random.nextInt(4) : 1;

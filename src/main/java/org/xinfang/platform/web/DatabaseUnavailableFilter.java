@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -44,8 +45,14 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (ServletException | IOException | RuntimeException ex) {
-			if (!DatabaseUnavailable.causes(ex) || response.isCommitted()) {
+			if (!DatabaseUnavailable.causes(ex)) {
 				throw ex;
+			}
+			if (response.isCommitted()) {
+				// e.g. the session store failed to save after the answer went out: nothing left to tell the client
+				log.warn("Database unavailable after the response was committed: " + request.getMethod() + " "
+						+ request.getRequestURI() + " (" + rootMessage(ex) + ")");
+				return;
 			}
 			log.warn("Database unavailable, answered 503: " + request.getMethod() + " " + request.getRequestURI()
 					+ " (" + rootMessage(ex) + ")");
@@ -63,18 +70,27 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
 		response.setHeader("Cache-Control", "no-store");
 		response.setCharacterEncoding("UTF-8");
+		String body;
 		if (request.getRequestURI().startsWith("/api/")) {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter().write("{\"type\":\"" + ApiProblems.TYPE_BASE + "database-unavailable\","
-					+ "\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"" + json(detail) + "\"}");
+			body = "{\"type\":\"" + ApiProblems.TYPE_BASE + "database-unavailable\","
+					+ "\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"" + json(detail) + "\"}";
 		}
 		else {
 			response.setContentType(MediaType.TEXT_HTML_VALUE);
 			String title = messages.getMessage("problem.database-unavailable.title", null, "Service unavailable", locale);
-			response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.toLanguageTag() + "\"><head>"
+			body = "<!DOCTYPE html><html lang=\"" + locale.toLanguageTag() + "\"><head>"
 					+ "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 					+ "<title>" + HtmlUtils.htmlEscape(title) + "</title></head><body><main><h1>"
-					+ HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p></main></body></html>");
+					+ HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p></main></body></html>";
+		}
+		// whichever of stream or writer the failed request already took is the one still usable
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		try {
+			response.getOutputStream().write(bytes);
+		}
+		catch (IllegalStateException streamTaken) {
+			response.getWriter().write(body);
 		}
 		response.flushBuffer();
 	}
