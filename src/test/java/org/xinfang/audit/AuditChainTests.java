@@ -2,6 +2,8 @@ package org.xinfang.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,6 +95,73 @@ class AuditChainTests {
 			}
 		}
 		assertThat(trail.verify().intact()).isTrue();
+	}
+
+	/**
+	 * Issue #5 item 6, every row and every column: each of a run of consecutive entries is tampered with in turn —
+	 * each column changed, then the row deleted — and the verification names that entry (a deleted entry: the one
+	 * after it), then the row is put back and the chain is intact again.
+	 */
+	@Test
+	void anyChangeToAnyColumnOfAnyEntryOrItsDeletionIsNamed() {
+		Unit unit = fixtures.commission();
+		for (int i = 0; i < 6; i++) {
+			fixtures.bureauUnder(unit);
+		}
+		Unit last = fixtures.bureauUnder(unit); // an entry after the run, so every deletion has a successor
+		long end = trail.forEntity("unit", last.code()).get(0).seq();
+		List<Long> run = jdbc.sql("SELECT seq FROM audit_entry WHERE seq < :end ORDER BY seq DESC LIMIT 6")
+			.param("end", end)
+			.query(Long.class)
+			.list();
+		Map<String, String> edits = new LinkedHashMap<>();
+		edits.put("at", "at = at + interval '1 microsecond'");
+		edits.put("actor", "actor = actor || 'x'");
+		edits.put("action", "action = action || 'X'");
+		edits.put("entity_type", "entity_type = entity_type || 'x'");
+		edits.put("entity_id", "entity_id = coalesce(entity_id, '') || 'x'");
+		edits.put("details", "details = coalesce(details, '') || ' '");
+		edits.put("prev_hash", "prev_hash = md5(prev_hash) || md5(prev_hash)");
+		edits.put("hash", "hash = md5(hash) || md5(hash)");
+		int cases = 0;
+		for (long seq : run) {
+			Map<String, Object> row = jdbc.sql("SELECT * FROM audit_entry WHERE seq = :seq").param("seq", seq)
+				.query().singleRow();
+			for (Map.Entry<String, String> edit : edits.entrySet()) {
+				tamper("UPDATE audit_entry SET " + edit.getValue() + " WHERE seq = " + seq);
+				AuditVerification result = trail.verify();
+				restore(row);
+				assertThat(result.firstBadSeq()).as("%s of entry %s changed", edit.getKey(), seq).isEqualTo(seq);
+				cases++;
+			}
+			tamper("DELETE FROM audit_entry WHERE seq = " + seq);
+			AuditVerification result = trail.verify();
+			reinsert(row);
+			long next = jdbc.sql("SELECT min(seq) FROM audit_entry WHERE seq > :seq").param("seq", seq)
+				.query(Long.class).single();
+			assertThat(result.firstBadSeq()).as("entry %s deleted", seq).isEqualTo(next);
+			cases++;
+		}
+		assertThat(trail.verify().intact()).isTrue();
+		assertThat(cases).isEqualTo(6 * 9);
+	}
+
+	private void restore(Map<String, Object> row) {
+		tamper("DELETE FROM audit_entry WHERE seq = " + row.get("seq"));
+		reinsert(row);
+	}
+
+	private void reinsert(Map<String, Object> row) {
+		jdbc.sql("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_chain").update();
+		try {
+			jdbc.sql("""
+					INSERT INTO audit_entry (seq, at, actor, action, entity_type, entity_id, details, prev_hash, hash)
+					VALUES (:seq, :at, :actor, :action, :entity_type, :entity_id, :details, :prev_hash, :hash)
+					""").params(row).update();
+		}
+		finally {
+			jdbc.sql("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_chain").update();
+		}
 	}
 
 	@Test
