@@ -43,6 +43,11 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/public/**", "/api/v1/openapi/**", "/api/v1/openapi", "/api/docs/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/calendar/**").permitAll()
+				// the roles of the controllers' @PreAuthorize, checked here too so that a request without the
+				// role is refused 403 before its body is read and validated (else: 400 for a bad body)
+				.requestMatchers("/api/v1/admin/audit/**").hasAnyRole("ADMIN", "SUPERVISOR")
+				.requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+				.requestMatchers("/api/v1/calendar/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
 				unlessDatabaseUnavailable(ex);
