@@ -183,6 +183,15 @@ class IdentityProtectionTests {
 		// someone else's reveal is not theirs
 		StaffPrincipal colleague = fixtures.user(bureau, Role.UNIT_HEAD);
 		download(colleague, id, attachmentId, revealId, 403);
+
+		// the reveal's reason is in the matter's audit history: readable by a supervisor above, never by one of the
+		// unit complained about, who is answered as if the matter's history did not exist
+		String history = "/api/v1/admin/audit/entries?entityType=matter&entityId=" + id;
+		assertThat(json(supervisor, history)).contains("需电话联系信访人核实情况");
+		StaffPrincipal hospitalSupervisor = fixtures.user(hospital, Role.SUPERVISOR, Role.ADMIN);
+		http.get().uri(history)
+			.headers(h -> h.setBasicAuth(hospitalSupervisor.username(), Fixtures.PASSWORD))
+			.exchange().expectStatus().isNotFound();
 	}
 
 	@Test
