@@ -147,10 +147,10 @@ class DemoMatters implements ApplicationRunner {
 				INSERT INTO matter (tracking_code, query_secret_hash, channel, kind, status, title, content,
 				                    category_code, concerned_unit_id, receiving_unit_id, received_on, received_at,
 				                    registered_by, headcount, source_body, source_reference, repeat_count,
-				                    created_at, updated_at)
+				                    created_at, updated_at, concerned_unit_complained_about)
 				VALUES (:code, :hash, :channel, :kind, :status, :title, :content, :category, :concerned, :receiving,
 				        :receivedOn, :receivedAt, :registeredBy, :headcount, :sourceBody, :sourceReference, :repeats,
-				        :receivedAt, :receivedAt)
+				        :receivedAt, :receivedAt, :complainedAbout)
 				RETURNING id
 				""")
 			.param("code", Codes.trackingCode())
@@ -162,6 +162,8 @@ class DemoMatters implements ApplicationRunner {
 			.param("content", topic[2])
 			.param("category", topic[0])
 			.param("concerned", concerned.id())
+			// a report accuses the unit it names (V13 matter_report_complains)
+			.param("complainedAbout", kind == Kind.REPORT)
 			.param("receiving", receiving.id())
 			.param("receivedOn", receivedOn)
 			.param("receivedAt", receivedAt)
