@@ -285,6 +285,11 @@ class JdbcMatterQueries implements MatterQueries {
 	@Override
 	public Optional<PublicStatus> track(String trackingCode, String querySecret) {
 		String code = trackingCode == null ? "" : trackingCode.strip().toUpperCase(Locale.ROOT);
+		if (code.indexOf('\u0000') >= 0) {
+			// PostgreSQL text cannot hold U+0000, so such a code names no matter; answered like any unknown code
+			Codes.secretMatches(querySecret, NO_SUCH_HASH);
+			return Optional.empty();
+		}
 		var found = jdbc.sql("""
 				SELECT m.id, m.query_secret_hash, m.status, m.received_at, coalesce(hu.name, ru.name) AS ru_name
 				FROM matter m JOIN unit ru ON ru.id = m.receiving_unit_id

@@ -10,6 +10,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -107,6 +109,20 @@ class IntakePages {
 		model.addAttribute("registered", registered);
 		model.addAttribute("attachmentProblems", attachmentProblems);
 		return "intake/registered";
+	}
+
+	/**
+	 * A petitioner row index that is not a small whole number ({@code petitioners[x].name}, {@code [-1]}) makes
+	 * the data binder throw these while it builds the form record: a form this page never sends, so 400.
+	 */
+	@ExceptionHandler({ NumberFormatException.class, IndexOutOfBoundsException.class })
+	String malformedForm(RuntimeException ex, HttpServletResponse response, Model model) {
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		model.addAttribute("status", HttpStatus.BAD_REQUEST.value());
+		model.addAttribute("message", messages.getMessage("problem.malformed-form", null, "The form is malformed.",
+				LocaleContextHolder.getLocale()));
+		model.addAttribute("back", "/staff");
+		return "error";
 	}
 
 	private String showForm(Model model, RegisterMatter form, Map<String, String> errors) {

@@ -3,6 +3,7 @@ package org.xinfang.platform.web;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -104,6 +105,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return tooLarge("The upload is larger than allowed.");
+	}
+
+	/**
+	 * The servlet container refuses an upload's file name it cannot represent (a NUL character in it) when the
+	 * controller asks for it.
+	 */
+	@ExceptionHandler(InvalidFileNameException.class)
+	ResponseEntity<ProblemDetail> invalidFileName(InvalidFileNameException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The file name contains characters that are not allowed.");
+		problem.setType(URI.create(TYPE_BASE + "invalid-file-name"));
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	/** A body the handler read itself (not through a message converter) that was cut off by the size limit. */
