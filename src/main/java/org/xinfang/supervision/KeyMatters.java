@@ -3,6 +3,7 @@ package org.xinfang.supervision;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Key matters and leader ownership (包案, DOMAIN §6): "one matter, one leader, one task team, one plan, owned
@@ -21,7 +22,11 @@ public interface KeyMatters {
 	/** Marks the matter key, or updates the marking; the weeks due still count from the first marking. */
 	KeyMatter mark(long matterId, Marking marking);
 
-	KeyMatter find(long matterId);
+	/**
+	 * The key matter; empty when the matter is visible to the user but not marked key; "not found" when the
+	 * user cannot see the matter.
+	 */
+	Optional<KeyMatter> find(long matterId);
 
 	/** Files the report of the current week (replacing one already filed this week). */
 	KeyMatter report(long matterId, String report);

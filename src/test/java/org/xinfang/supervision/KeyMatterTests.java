@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -21,6 +22,7 @@ import org.xinfang.organisation.StaffPrincipal;
 import org.xinfang.organisation.Unit;
 import org.xinfang.supervision.internal.KeyMatterReminders;
 import org.xinfang.support.Fixtures;
+import org.xinfang.support.FormClient;
 import org.xinfang.support.XinfangTest;
 
 /**
@@ -33,6 +35,9 @@ class KeyMatterTests {
 
 	/** A Wednesday: the week of 2 March is under way, so the first week due is that of 9 March. */
 	static final LocalDate MARKED = LocalDate.of(2026, 3, 4);
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	TimeTravel.MutableClock clock;
@@ -175,6 +180,8 @@ class KeyMatterTests {
 		assertThat(detail.get("missingWeeks")).isEqualTo(List.of("2026-03-16"));
 		assertThat(detail.get("remindedWeeks")).isEqualTo(List.of("2026-03-16"));
 		assertThat(detail.get("reportDue")).isEqualTo(true);
+		assertThat(new FormClient(port).signIn(supervisor.username(), Fixtures.PASSWORD).get("/staff/key-matters/" + matter)
+			.body()).contains("<span id=\"missing\">2026-03-16</span>");
 		List<?> list = (List<?>) call(supervisor, HttpMethod.GET, "/api/v1/key-matters?unit=" + bureau.code(), null, 200, List.class);
 		assertThat(list).hasSize(1);
 		assertThat(map(list.get(0)))
@@ -208,6 +215,39 @@ class KeyMatterTests {
 		clock.travelTo(LocalDate.of(2026, 3, 30));
 		assertThat(remindersFor(reminders.remindMissingReports())).isEmpty();
 		assertThat(call(leader, HttpMethod.GET, key(), null, 200).get("missingWeeks")).isEqualTo(List.of());
+	}
+
+	@Test
+	void pagesMarkListAndFileTheWeeksReport() {
+		FormClient sup = new FormClient(port).signIn(supervisor.username(), Fixtures.PASSWORD);
+		var notKey = sup.get("/staff/key-matters/" + matter);
+		assertThat(notKey.statusCode()).isEqualTo(200);
+		assertThat(notKey.body()).contains("id=\"not-key\"").contains("id=\"mark-form\"");
+
+		// a missing plan is named and nothing is saved
+		var refused = sup.post("/staff/key-matters/" + matter + "/mark", Map.of("supervisingLevel", "PROVINCE",
+				"leaderUsername", leader.username(), "leaderRank", "", "team", teamMember.username(), "plan", ""));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("plan");
+		assertThat(count("SELECT count(*) FROM key_matter WHERE matter_id = :id")).isZero();
+
+		var saved = sup.post("/staff/key-matters/" + matter + "/mark", Map.of("supervisingLevel", "PROVINCE",
+				"leaderUsername", leader.username(), "leaderRank", "", "team", teamMember.username(), "plan", "专班化解方案"));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		var page = sup.get("/staff/key-matters/" + matter);
+		assertThat(page.body()).contains("专班化解方案").contains("正职").contains(teamMember.username())
+			.doesNotContain("id=\"report-form\"");
+		assertThat(sup.get("/staff/key-matters?unit=" + bureau.code()).body()).contains("id=\"key-matter-" + matter + "\"");
+
+		FormClient lead = new FormClient(port).signIn(leader.username(), Fixtures.PASSWORD);
+		assertThat(lead.get("/staff/key-matters/" + matter).body()).contains("id=\"report-form\"");
+		assertThat(lead.post("/staff/key-matters/" + matter + "/reports", Map.of("report", "本周约谈医院负责人。"))
+			.statusCode()).isEqualTo(302);
+		assertThat(lead.get("/staff/key-matters/" + matter).body()).contains("本周约谈医院负责人。");
+		assertThat(new FormClient(port).signIn(handler.username(), Fixtures.PASSWORD)
+			.get("/staff/key-matters/" + matter).statusCode()).isEqualTo(200);
+		assertThat(new FormClient(port).signIn(outsideSupervisor.username(), Fixtures.PASSWORD)
+			.get("/staff/key-matters/" + matter).statusCode()).isEqualTo(404);
 	}
 
 	private String key() {

@@ -154,9 +154,13 @@ class JdbcKeyMatters implements KeyMatters {
 
 	@Override
 	@Transactional(readOnly = true)
-	public KeyMatter find(long matterId) {
+	public Optional<KeyMatter> find(long matterId) {
 		MatterRef matter = visible(matterId, currentUser.require());
-		return load(matter);
+		boolean key = jdbc.sql("SELECT count(*) > 0 FROM key_matter WHERE matter_id = :id")
+			.param("id", matterId)
+			.query(Boolean.class)
+			.single();
+		return key ? Optional.of(load(matter)) : Optional.empty();
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.xinfang.platform.DomainException;
 import org.xinfang.supervision.KeyMatters;
 import org.xinfang.supervision.KeyMatters.KeyMatter;
 import org.xinfang.supervision.KeyMatters.Marking;
@@ -43,7 +44,7 @@ class KeyMatterApi {
 
 	@GetMapping("/api/v1/matters/{id}/key")
 	KeyMatter find(@PathVariable long id) {
-		return keyMatters.find(id);
+		return keyMatters.find(id).orElseThrow(() -> DomainException.notFound("Key matter"));
 	}
 
 	@PostMapping("/api/v1/matters/{id}/key/reports")
