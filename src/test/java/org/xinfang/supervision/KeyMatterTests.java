@@ -3,6 +3,12 @@ package org.xinfang.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +209,36 @@ class KeyMatterTests {
 		Map<String, Object> closed = call(supervisor, HttpMethod.GET, key(), null, 200);
 		assertThat(closed.get("reportDue")).isEqualTo(false);
 		assertThat(closed.get("missingWeeks")).isEqualTo(List.of("2026-03-16"));
+	}
+
+	@Test
+	void twoRunsAtOnceRaiseEachReminderOnce() throws Exception {
+		call(supervisor, HttpMethod.PUT, key(), marking("PROVINCE", leader.username(), null), 200);
+		// weeks of 9, 16 and 23 March ended without a report
+		clock.travelTo(LocalDate.of(2026, 3, 31));
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<List<KeyMatterReminders.Reminder>>> runs = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				runs.add(pool.submit(() -> {
+					start.await();
+					return reminders.remindMissingReports();
+				}));
+			}
+			start.countDown();
+			List<LocalDate> raised = new ArrayList<>();
+			for (var run : runs) {
+				raised.addAll(remindersFor(run.get(60, TimeUnit.SECONDS)));
+			}
+			assertThat(raised).containsExactlyInAnyOrder(LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 16),
+					LocalDate.of(2026, 3, 23));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(audit("KEY_MATTER_REPORT_MISSING")).hasSize(3);
+		assertThat(count("SELECT count(*) FROM key_matter_reminder WHERE matter_id = :id")).isEqualTo(3);
 	}
 
 	@Test

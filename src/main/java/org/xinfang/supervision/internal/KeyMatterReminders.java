@@ -62,6 +62,8 @@ public class KeyMatterReminders {
 				)
 				INSERT INTO key_matter_reminder (matter_id, week_start, leader_username, raised_at)
 				SELECT matter_id, week_start, leader_username, :now FROM missing
+				-- one order for every run, so that two runs at once wait on each other instead of deadlocking
+				ORDER BY matter_id, week_start
 				ON CONFLICT (matter_id, week_start) DO NOTHING
 				RETURNING matter_id, week_start, leader_username,
 				          (SELECT tracking_code FROM matter WHERE id = matter_id) AS tracking_code
