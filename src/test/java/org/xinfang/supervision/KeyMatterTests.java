@@ -180,7 +180,11 @@ class KeyMatterTests {
 		assertThat(count("SELECT count(*) FROM key_matter_reminder WHERE matter_id = :id")).isEqualTo(1);
 		assertThat(audit("KEY_MATTER_REPORT_MISSING")).hasSize(1).first().asString().contains("2026-03-16");
 		assertThat(notifications.find("keymatter-" + matter + "-2026-03-16-report-missing-sms"))
-			.hasValueSatisfying(n -> assertThat(n.toString()).contains("13800000001"));
+			.hasValueSatisfying(n -> {
+				assertThat(n.recipient()).isEqualTo("13800000001");
+				assertThat(n.matterId()).isEqualTo(matter);
+				assertThat(n.body()).contains("2026-03-16").contains("2026-03-22").contains("未报送进展情况");
+			});
 
 		Map<String, Object> detail = call(supervisor, HttpMethod.GET, key(), null, 200);
 		assertThat(detail.get("missingWeeks")).isEqualTo(List.of("2026-03-16"));
