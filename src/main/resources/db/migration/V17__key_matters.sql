@@ -13,7 +13,13 @@ CREATE TABLE key_matter (
     marked_at         TIMESTAMPTZ NOT NULL,
     updated_by        TEXT NOT NULL,
     updated_at        TIMESTAMPTZ NOT NULL,
-    version           INT NOT NULL DEFAULT 0
+    version           INT NOT NULL DEFAULT 0,
+    -- unmarked with a reason (a matter marked by mistake): kept with its reports, no longer due or listed;
+    -- marking it again starts a new period of weekly reports
+    unmarked_at       TIMESTAMPTZ,
+    unmarked_by       TEXT,
+    unmark_reason     TEXT CHECK (length(unmark_reason) BETWEEN 1 AND 1000),
+    CHECK ((unmarked_at IS NULL) = (unmark_reason IS NULL))
 );
 CREATE INDEX key_matter_leader_idx ON key_matter (leader_username);
 

@@ -28,6 +28,12 @@ public interface KeyMatters {
 	 */
 	Optional<KeyMatter> find(long matterId);
 
+	/**
+	 * Unmarks a key matter marked by mistake, with a reason (supervisors and leaders); its reports are kept,
+	 * no more are due, and marking it again starts a new period of weekly reports.
+	 */
+	void unmark(long matterId, String reason);
+
 	/** Files the report of the current week (replacing one already filed this week). */
 	KeyMatter report(long matterId, String report);
 

@@ -246,6 +246,30 @@ class KeyMatterTests {
 	}
 
 	@Test
+	void unmarkingNeedsAReasonAndEndsTheReportsDue() {
+		call(supervisor, HttpMethod.PUT, key(), marking("PROVINCE", leader.username(), null), 200);
+		assertThat(fields(call(supervisor, HttpMethod.DELETE, key(), Map.of("reason", " "), 400))).containsExactly("reason");
+		call(handler, HttpMethod.DELETE, key(), Map.of("reason", "误标"), 403);
+		call(outsideSupervisor, HttpMethod.DELETE, key(), Map.of("reason", "误标"), 404);
+		call(supervisor, HttpMethod.DELETE, key(), Map.of("reason", "误标为重点事项"), 204);
+		call(supervisor, HttpMethod.DELETE, key(), Map.of("reason", "误标为重点事项"), 404);
+		assertThat(audit("KEY_MATTER_UNMARKED")).hasSize(1).first().asString().contains("误标为重点事项");
+
+		call(supervisor, HttpMethod.GET, key(), null, 404);
+		call(leader, HttpMethod.POST, reports(), Map.of("report", "进展"), 404);
+		assertThat((List<?>) call(supervisor, HttpMethod.GET, "/api/v1/key-matters?unit=" + bureau.code(), null, 200, List.class))
+			.noneMatch(k -> map(k).get("matterId").equals((int) matter));
+		clock.travelTo(LocalDate.of(2026, 3, 31));
+		assertThat(remindersFor(reminders.remindMissingReports())).isEmpty();
+
+		// marked again: a new period of weekly reports starts on that day
+		Map<String, Object> again = call(supervisor, HttpMethod.PUT, key(), marking("PROVINCE", leader.username(), null), 200);
+		assertThat(again.get("markedOn")).isEqualTo("2026-03-31");
+		assertThat(again.get("missingWeeks")).isEqualTo(List.of());
+		assertThat(audit("KEY_MATTER_MARKED")).hasSize(2);
+	}
+
+	@Test
 	void aReportInEveryWeekRaisesNoReminder() {
 		call(supervisor, HttpMethod.PUT, key(), marking("PREFECTURE", leader.username(), null), 200);
 		for (LocalDate day = LocalDate.of(2026, 3, 9); day.isBefore(LocalDate.of(2026, 3, 30)); day = day.plusWeeks(1)) {

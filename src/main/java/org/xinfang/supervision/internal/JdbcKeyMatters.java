@@ -117,14 +117,18 @@ class JdbcKeyMatters implements KeyMatters {
 		LeaderRank suggested = LeaderRank.suggestedFor(level);
 		LeaderRank chosen = rank == null ? suggested : rank;
 		OffsetDateTime now = OffsetDateTime.now(clock);
-		boolean created = jdbc.sql("""
+		boolean created = !isKey(matterId);
+		jdbc.sql("""
 				INSERT INTO key_matter (matter_id, supervising_level, leader_username, leader_rank, plan, marked_on,
 				                        marked_by, marked_at, updated_by, updated_at)
 				VALUES (:id, :level, :leader, :rank, :plan, :today, :user, :now, :user, :now)
 				ON CONFLICT (matter_id) DO UPDATE SET supervising_level = :level, leader_username = :leader,
 				    leader_rank = :rank, plan = :plan, updated_by = :user, updated_at = :now,
-				    version = key_matter.version + 1
-				RETURNING version = 0""")
+				    version = key_matter.version + 1,
+				    marked_on = CASE WHEN key_matter.unmarked_at IS NULL THEN key_matter.marked_on ELSE :today END,
+				    marked_by = CASE WHEN key_matter.unmarked_at IS NULL THEN key_matter.marked_by ELSE :user END,
+				    marked_at = CASE WHEN key_matter.unmarked_at IS NULL THEN key_matter.marked_at ELSE :now END,
+				    unmarked_at = NULL, unmarked_by = NULL, unmark_reason = NULL""")
 			.param("id", matterId)
 			.param("level", level.name())
 			.param("leader", leader.username())
@@ -133,8 +137,7 @@ class JdbcKeyMatters implements KeyMatters {
 			.param("today", LocalDate.now(clock))
 			.param("user", user.username())
 			.param("now", now)
-			.query(Boolean.class)
-			.single();
+			.update();
 		jdbc.sql("DELETE FROM key_matter_member WHERE matter_id = :id").param("id", matterId).update();
 		for (String member : team) {
 			jdbc.sql("INSERT INTO key_matter_member (matter_id, username) VALUES (:id, :u)")
@@ -156,17 +159,49 @@ class JdbcKeyMatters implements KeyMatters {
 	@Transactional(readOnly = true)
 	public Optional<KeyMatter> find(long matterId) {
 		MatterRef matter = visible(matterId, currentUser.require());
-		boolean key = jdbc.sql("SELECT count(*) > 0 FROM key_matter WHERE matter_id = :id")
+		return isKey(matterId) ? Optional.of(load(matter)) : Optional.empty();
+	}
+
+	@Override
+	public void unmark(long matterId, String reason) {
+		StaffPrincipal user = currentUser.require();
+		if (MARKERS.stream().noneMatch(user::has)) {
+			throw new DomainException(HttpStatus.FORBIDDEN, "forbidden", "Key matters are unmarked by supervisors and leaders.");
+		}
+		visible(matterId, user);
+		String text = reason == null ? "" : reason.strip();
+		if (text.isEmpty() || text.length() > 1000) {
+			throw new InvalidInput(List.of(new FieldProblem("reason", "is required, at most 1000 characters")));
+		}
+		int n = jdbc.sql("""
+				UPDATE key_matter SET unmarked_at = :now, unmarked_by = :user, unmark_reason = :reason,
+				       updated_by = :user, updated_at = :now, version = version + 1
+				WHERE matter_id = :id AND unmarked_at IS NULL""")
+			.param("now", OffsetDateTime.now(clock))
+			.param("user", user.username())
+			.param("reason", text)
+			.param("id", matterId)
+			.update();
+		if (n == 0) {
+			throw DomainException.notFound("Key matter");
+		}
+		audit.record("KEY_MATTER_UNMARKED", "matter", matterId, Map.of("reason", text));
+	}
+
+	private boolean isKey(long matterId) {
+		return jdbc.sql("SELECT count(*) > 0 FROM key_matter WHERE matter_id = :id AND unmarked_at IS NULL")
 			.param("id", matterId)
 			.query(Boolean.class)
 			.single();
-		return key ? Optional.of(load(matter)) : Optional.empty();
 	}
 
 	@Override
 	public KeyMatter report(long matterId, String report) {
 		StaffPrincipal user = currentUser.require();
 		MatterRef matter = visible(matterId, user);
+		if (!isKey(matterId)) {
+			throw DomainException.notFound("Key matter");
+		}
 		KeyMatter key = load(matter);
 		if (!user.username().equals(key.leader().username())
 				&& key.team().stream().noneMatch(p -> p.username().equals(user.username()))) {
@@ -220,7 +255,7 @@ class JdbcKeyMatters implements KeyMatters {
 				       ARRAY(SELECT r.week_start::text FROM key_matter_report r WHERE r.matter_id = k.matter_id) AS reported,
 				       ARRAY(SELECT x.week_start::text FROM key_matter_reminder x WHERE x.matter_id = k.matter_id) AS reminded
 				FROM key_matter k
-				JOIN matter m ON m.id = k.matter_id
+				JOIN matter m ON m.id = k.matter_id AND k.unmarked_at IS NULL
 				LEFT JOIN unit ru ON ru.id = m.receiving_unit_id
 				LEFT JOIN unit cu ON cu.id = m.concerned_unit_id
 				LEFT JOIN unit hu ON hu.id = m.handling_unit_id

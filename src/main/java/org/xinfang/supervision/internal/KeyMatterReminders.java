@@ -55,7 +55,7 @@ public class KeyMatterReminders {
 				WITH missing AS (
 				    SELECT k.matter_id, w::date AS week_start, k.leader_username
 				    FROM key_matter k
-				    JOIN matter m ON m.id = k.matter_id AND m.status <> 'CLOSED'
+				    JOIN matter m ON m.id = k.matter_id AND m.status <> 'CLOSED' AND k.unmarked_at IS NULL
 				    CROSS JOIN LATERAL generate_series(date_trunc('week', (k.marked_on + 6)::timestamp), CAST(:lastEnded AS timestamp), interval '7 days') w
 				    WHERE NOT EXISTS (SELECT 1 FROM key_matter_report r
 				                      WHERE r.matter_id = k.matter_id AND r.week_start = w::date)

@@ -1,6 +1,8 @@
 package org.xinfang.supervision.web;
 
 import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +26,8 @@ import org.xinfang.supervision.KeyMatters.Summary;
  * <li>{@code POST /api/v1/matters/{id}/key/reports} {@code {report}}: this week's report, by the owning leader
  * or a team member; a second report in the same week replaces the first; 409 {@code key-matter-closed} once
  * the matter is closed.
+ * <li>{@code DELETE /api/v1/matters/{id}/key} {@code {reason}}: unmarks a matter marked by mistake (supervisors
+ * and leaders; 400 without a reason); its reports stay, no more are due; 204.
  * <li>{@code GET /api/v1/key-matters?unit=CODE}: the key matters concerning the unit's subtree (default: the
  * user's unit) with leader, level, last report date and number of missing weeks.
  * </ul>
@@ -47,6 +51,12 @@ class KeyMatterApi {
 		return keyMatters.find(id).orElseThrow(() -> DomainException.notFound("Key matter"));
 	}
 
+	@DeleteMapping("/api/v1/matters/{id}/key")
+	ResponseEntity<Void> unmark(@PathVariable long id, @RequestBody(required = false) UnmarkBody body) {
+		keyMatters.unmark(id, body == null ? null : body.reason());
+		return ResponseEntity.noContent().build();
+	}
+
 	@PostMapping("/api/v1/matters/{id}/key/reports")
 	KeyMatter report(@PathVariable long id, @RequestBody ReportBody body) {
 		return keyMatters.report(id, body.report());
@@ -58,5 +68,8 @@ class KeyMatterApi {
 	}
 
 	record ReportBody(String report) {
+	}
+
+	record UnmarkBody(String reason) {
 	}
 }
