@@ -2,8 +2,11 @@ package org.xinfang.organisation.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.xinfang.organisation.Role;
@@ -85,5 +88,28 @@ class JdbcUnits implements Units {
 			.param("unit", unitId)
 			.query((rs, n) -> new Member(rs.getString("username"), rs.getString("display_name")))
 			.list();
+	}
+
+	@Override
+	public Optional<Staff> staff(String username) {
+		if (username == null || username.isBlank()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				SELECT u.id AS user_id, u.username, u.display_name, u.enabled, u.phone,
+				       ARRAY(SELECT role FROM user_role r WHERE r.user_id = u.id) AS roles,
+				       un.id, un.code, un.name, un.parent_id, un.path, un.level, un.unit_type, un.petition_office, un.active
+				FROM app_user u JOIN unit un ON un.id = u.unit_id
+				WHERE u.username = :username""")
+			.param("username", username.strip().toLowerCase(Locale.ROOT))
+			.query((rs, n) -> {
+				Set<Role> roles = EnumSet.noneOf(Role.class);
+				for (String r : (String[]) rs.getArray("roles").getArray()) {
+					roles.add(Role.valueOf(r));
+				}
+				return new Staff(rs.getLong("user_id"), rs.getString("username"), rs.getString("display_name"),
+						map(rs, n), Set.copyOf(roles), rs.getBoolean("enabled"), rs.getString("phone"));
+			})
+			.optional();
 	}
 }
