@@ -262,6 +262,7 @@ class AccessMatrixTests {
 		final Role[] revealers = { Role.REGISTRAR, Role.UNIT_HEAD, Role.LEADER };
 		final Role[] auditors = { Role.ADMIN, Role.SUPERVISOR };
 		final Role[] indicatorReaders = { Role.SUPERVISOR, Role.LEADER, Role.UNIT_HEAD, Role.ADMIN };
+		final Role[] markers = { Role.SUPERVISOR, Role.LEADER };
 
 		// --- staff API: who am I, matters
 		api("GET", "/api/v1/me", staff(200));
@@ -300,6 +301,14 @@ class AccessMatrixTests {
 		// --- supervision and audit
 		api("GET", "/api/v1/indicators", rolesThenScope(200, indicatorReaders),
 				(p, m, side, scope) -> Agent.Call.api(m, "/api/v1/indicators?period=2026&unit=" + side.office().code()));
+		// key matters (包案): the report is not a key matter, so reading or reporting on it is 404 for everyone;
+		// marking and unmarking are the supervisors' and leaders' (role first, 403; then the scope; bodies
+		// incomplete: 400)
+		api("PUT", "/api/v1/matters/{id}/key", rolesThenScope(400, markers), json("{}"));
+		api("GET", "/api/v1/matters/{id}/key", staff(404));
+		api("DELETE", "/api/v1/matters/{id}/key", rolesThenScope(400, markers), json("{}"));
+		api("POST", "/api/v1/matters/{id}/key/reports", staff(404), json("{}"));
+		api("GET", "/api/v1/key-matters", staff(200));
 		api("GET", "/api/v1/admin/audit/verify", roles(200, auditors));
 		api("GET", "/api/v1/admin/audit/entries", rolesThenScope(200, auditors), (p, m, side, scope) -> Agent.Call
 			.api(m, "/api/v1/admin/audit/entries?entityType=matter&entityId=" + side.report().id()));
@@ -367,6 +376,13 @@ class AccessMatrixTests {
 		page("POST", "/staff/matters/{id}/actions/{action}", scoped(400));
 		// a blank reason goes back to the matter page with the message (302); a role that may not reveal: 403
 		page("POST", "/staff/matters/{id}/identity-reveals", scopeThenRoles(302, revealers));
+		page("GET", "/staff/key-matters", staff(200));
+		// a matter that is not key: those who may mark it see the form to do so; for anyone else it does not exist
+		page("GET", "/staff/key-matters/{matterId}",
+				(w, s) -> w.anonymous() ? 401 : w.sees(s) && w.is(markers) ? 200 : 404);
+		page("POST", "/staff/key-matters/{matterId}/mark",
+				(w, s) -> w.anonymous() ? 401 : w.sees(s) && w.is(markers) ? 400 : 404);
+		page("POST", "/staff/key-matters/{matterId}/reports", staff(404));
 		page("GET", "/staff/intake/new", roles(200, intake));
 		page("POST", "/staff/intake/new", roles(200, intake)); // the form again, with its errors
 
