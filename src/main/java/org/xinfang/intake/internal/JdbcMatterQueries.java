@@ -53,6 +53,9 @@ class JdbcMatterQueries implements MatterQueries {
 			LEFT JOIN category c ON c.code = m.category_code
 			""";
 
+	/** A text search counts its matches up to this many (see {@link MatterPage#totalExact()}). */
+	static final int SEARCH_COUNT_LIMIT = 1000;
+
 	private final JdbcClient jdbc;
 
 	private final MatterRows rows;
@@ -143,9 +146,11 @@ class JdbcMatterQueries implements MatterQueries {
 		int p = Math.max(0, page);
 		int s = Math.min(Math.max(1, size), 100);
 		LocalDate today = LocalDate.now(clock);
-		StringBuilder where = new StringBuilder("(ru.path LIKE :scope OR cu.path LIKE :scope OR hu.path LIKE :scope)");
+		// the data scope: the receiving, concerned or handling unit lies in the user's subtree, i.e. the user's unit
+		// is on one of their paths (matter.scope_unit_ids, kept by a trigger and indexed; migration V14)
+		StringBuilder where = new StringBuilder("m.scope_unit_ids @> ARRAY[CAST(:scope AS BIGINT)]");
 		Map<String, Object> params = new HashMap<>();
-		params.put("scope", user.unitPath() + "%");
+		params.put("scope", user.unitId());
 		if (filter.status() != null) {
 			where.append(" AND m.status = :status");
 			params.put("status", filter.status().name());
@@ -164,8 +169,7 @@ class JdbcMatterQueries implements MatterQueries {
 		}
 		if (filter.unitCode() != null) {
 			// the unit and its subtree, as receiving office, concerned unit or handling unit
-			where.append(" AND EXISTS (SELECT 1 FROM unit f WHERE f.code = :unit AND (ru.path LIKE f.path || '%'"
-					+ " OR cu.path LIKE f.path || '%' OR hu.path LIKE f.path || '%'))");
+			where.append(" AND m.scope_unit_ids @> ARRAY[(SELECT f.id FROM unit f WHERE f.code = :unit)]");
 			params.put("unit", filter.unitCode());
 		}
 		if (filter.text() != null && !filter.text().isBlank()) {
@@ -196,11 +200,19 @@ class JdbcMatterQueries implements MatterQueries {
 				LEFT JOIN unit cu ON cu.id = m.concerned_unit_id
 				LEFT JOIN unit hu ON hu.id = m.handling_unit_id
 				""";
-		var count = jdbc.sql("SELECT count(*) " + from + " WHERE " + where);
+		boolean searching = params.containsKey("q");
+		var count = jdbc.sql(searching
+				? "SELECT count(*) FROM (SELECT 1 FROM matter m WHERE " + where + " LIMIT :countLimit) c"
+				: "SELECT count(*) FROM matter m WHERE " + where);
 		for (var e : params.entrySet()) {
 			count = count.param(e.getKey(), e.getValue());
 		}
-		long total = count.query(Long.class).single();
+		if (searching) {
+			count = count.param("countLimit", SEARCH_COUNT_LIMIT + 1);
+		}
+		long counted = count.query(Long.class).single();
+		boolean exact = counted <= SEARCH_COUNT_LIMIT;
+		long total = Math.min(counted, SEARCH_COUNT_LIMIT);
 		String order = sort == MatterFilter.Sort.DEADLINE
 				? "m.next_due_date ASC NULLS LAST, m.received_at DESC, m.id DESC"
 				: "m.received_at DESC, m.id DESC";
@@ -221,7 +233,7 @@ class JdbcMatterQueries implements MatterQueries {
 			.param("offset", (long) p * s)
 			.query((rs, n) -> summary(rs, user, namer))
 			.list();
-		return new MatterPage(items, p, s, total);
+		return new MatterPage(items, p, s, total, exact);
 	}
 
 	private List<String> staffActions(long id) {
