@@ -209,21 +209,27 @@ public class Harness {
 	// --- B2: the staff worklist and the matter page
 
 	String b2() throws Exception {
+		// the handlers' work queue (/staff/work: accepted and in-handling matters of their unit, nearest deadline
+		// first, page 1), then one of its matters; and a county registrar's list of every matter of the county
+		List<String> handlers = usernames("SELECT lower(code) || '-handler1' FROM unit "
+				+ "WHERE code ~ '^BENCH[0-9]+-(RMYY|ZYY|CDC|FYBJ|XZ0[1-4])$' ORDER BY code");
 		List<String> registrars = usernames("SELECT lower(code) || '-registrar' FROM unit "
 				+ "WHERE code ~ '^BENCH[0-9]+$' ORDER BY code");
 		Latencies worklist = new Latencies();
 		Latencies page = new Latencies();
-		run(registrars, (client, random) -> {
-			String body = client.get("/api/v1/matters?size=20", worklist);
-			List<Long> ids = ids(body);
+		Latencies county = new Latencies();
+		run(handlers, (client, random) -> {
+			List<Long> ids = ids(client.page("/staff/work", worklist), STAFF_LINK);
 			if (!ids.isEmpty()) {
 				client.get("/api/v1/matters/" + ids.get(random.nextInt(ids.size())), page);
 			}
 		});
+		run(registrars, (client, random) -> client.get("/api/v1/matters?size=20", county));
 		return "B2 matters=" + matters() + " clients=" + clients() + " worklist_p50_ms=" + worklist.p(50)
 				+ " worklist_p95_ms=" + worklist.p(95) + " worklist_p99_ms=" + worklist.p(99) + " matter_p50_ms="
-				+ page.p(50) + " matter_p95_ms=" + page.p(95) + " matter_p99_ms=" + page.p(99) + " requests="
-				+ (worklist.count() + page.count());
+				+ page.p(50) + " matter_p95_ms=" + page.p(95) + " matter_p99_ms=" + page.p(99) + " county_list_p50_ms="
+				+ county.p(50) + " county_list_p95_ms=" + county.p(95) + " requests="
+				+ (worklist.count() + page.count() + county.count());
 	}
 
 	// --- B3: Chinese full-text search over all matters
@@ -367,9 +373,15 @@ public class Harness {
 
 	static final Pattern ID = Pattern.compile("\\{\"id\":(\\d+),");
 
+	static final Pattern STAFF_LINK = Pattern.compile("/staff/matters/(\\d+)");
+
 	static List<Long> ids(String json) {
+		return ids(json, ID);
+	}
+
+	static List<Long> ids(String text, Pattern pattern) {
 		List<Long> ids = new ArrayList<>();
-		Matcher m = ID.matcher(json);
+		Matcher m = pattern.matcher(text);
 		while (m.find()) {
 			ids.add(Long.parseLong(m.group(1)));
 		}
@@ -414,6 +426,10 @@ public class Harness {
 						+ location);
 			}
 			return new Client(http, baseUrl);
+		}
+
+		String page(String path, Latencies into) throws IOException, InterruptedException {
+			return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").build(), into);
 		}
 
 		String get(String path, Latencies into) throws IOException, InterruptedException {

@@ -67,3 +67,7 @@ CREATE INDEX matter_scope_idx ON matter USING gin (scope_unit_ids);
 -- Lists are sorted by the nearest open deadline (then newest first): in this order the first page of a
 -- large scope is found by reading the index from the start and stopping after one page of matches.
 CREATE INDEX matter_deadline_order_idx ON matter (next_due_date ASC NULLS LAST, received_at DESC, id DESC);
+
+-- Registered matters (the registrars' inbox; the job that sets triage deadlines registered before their calendar
+-- year was entered scans them every 15 minutes: 3.8 s at 1M matters without this index).
+CREATE INDEX matter_registered_idx ON matter (id) WHERE status = 'REGISTERED';

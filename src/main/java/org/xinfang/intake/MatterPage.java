@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * One page of matters, newest first. ID numbers are always masked here (PIPL: minimal display).
  *
- * @param total the number of matters in the list; when {@code totalExact} is false, a lower bound: a text search
- *     is counted only up to a limit, because counting every match of a common word means reading every matching
- *     row (the index cannot check where in the text a word stands), which at a million matters takes seconds
+ * @param total the number of matters in the list; when {@code totalExact} is false, a lower bound: a list is
+ *     counted only up to a limit (1,000), because counting further means reading every matching row — at a million
+ *     matters, seconds for a county's list or for every matter that contains a common word
  */
 public record MatterPage(List<Summary> items, int page, int size, long total, boolean totalExact) {
 
