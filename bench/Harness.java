@@ -1,0 +1,495 @@
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark harness of issue #4: loads generated data and measures the running application over HTTP.
+ * One file, JDK 17 and the PostgreSQL JDBC driver only, run with the source launcher:
+ *
+ * <pre>
+ * java -cp postgresql.jar bench/Harness.java load --jdbc URL --user U --password P --matters N
+ * java -cp postgresql.jar bench/Harness.java B2 --jdbc URL --user U --password P --base-url http://localhost:18080
+ * </pre>
+ *
+ * Every command prints its figures as its last line, {@code NAME key=value …}. Staff sign in once through the
+ * login form and reuse the session cookie, so password hashing is not on the measured path.
+ */
+public class Harness {
+
+	static final String PASSWORD = "xinfang-bench";
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	/** Words of two to four characters searched by B3: frequent, rare, and absent from the data. */
+	static final List<String> WORDS = List.of("医院", "收费", "医保", "报销", "疫苗", "护士", "手术", "病历", "红包", "挂号",
+			"急诊", "体检", "卫生院", "并发症", "药品价格", "回扣", "分娩", "乡村医生", "医疗废物", "饮用水", "无证行医", "慢病卡",
+			"停车", "鉴定", "火箭", "地铁站");
+
+	/** The full-text index exactly as migration V11 creates it; the loader drops it and builds it at the end. */
+	static final String SEARCH_INDEX = "CREATE INDEX matter_search_idx ON matter USING gin (search_vector)";
+
+	final Map<String, String> options;
+
+	Harness(Map<String, String> options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args.length == 0) {
+			System.err.println("usage: Harness load|B1|B2|B3|B4|smoke [--option value]...");
+			System.exit(2);
+		}
+		Map<String, String> options = new HashMap<>();
+		for (int i = 1; i + 1 < args.length; i += 2) {
+			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+		}
+		Harness h = new Harness(options);
+		String line = switch (args[0]) {
+			case "load" -> h.load();
+			case "B2" -> h.b2();
+			case "B3" -> h.b3();
+			case "B4" -> h.b4();
+			case "smoke" -> h.smoke();
+			default -> throw new IllegalArgumentException("unknown command " + args[0]);
+		};
+		System.out.println(line);
+	}
+
+	String opt(String name, String fallback) {
+		return options.getOrDefault(name, fallback);
+	}
+
+	long matters() {
+		return Long.parseLong(opt("matters", "1000000"));
+	}
+
+	double seconds() {
+		return Double.parseDouble(opt("seconds", "30"));
+	}
+
+	Connection connect() throws SQLException {
+		return DriverManager.getConnection(opt("jdbc", "jdbc:postgresql://127.0.0.1:5432/xinfang_bench"),
+				opt("user", "xinfang_bench"), opt("password", "xinfang_bench"));
+	}
+
+	// --- loading
+
+	/**
+	 * Loads N matters unless the database already holds exactly that load. {@code --reset yes} empties the matter
+	 * tables of a bench-only database first; without it the matters are appended after the existing ones (the
+	 * smoke test's shared database).
+	 */
+	String load() throws Exception {
+		long n = matters();
+		int threads = Integer.parseInt(opt("threads", "2"));
+		int chunk = Integer.parseInt(opt("chunk", "10000"));
+		boolean reset = "yes".equals(opt("reset", "no"));
+		LocalDate today = LocalDate.now(ZONE);
+		try (Connection c = connect(); Statement s = c.createStatement()) {
+			s.execute(Files.readString(Path.of(opt("generator", "bench/generator.sql"))));
+			Long loaded = single(c, "SELECT matters FROM xf_bench.meta", Long.class);
+			if (loaded != null && loaded == n) {
+				Double secs = single(c, "SELECT load_seconds::float8 FROM xf_bench.meta", Double.class);
+				return "LOAD matters=" + n + " reused=true load_seconds=" + fmt(secs);
+			}
+			if (reset) {
+				s.execute("SELECT xf_bench.reset()");
+			}
+			s.execute("SELECT xf_bench.load_org()");
+		}
+		long started = System.nanoTime();
+		long base;
+		try (Connection c = connect(); Statement s = c.createStatement()) {
+			base = single(c, "SELECT coalesce(max(id), 0) FROM matter", Long.class);
+			// the trigger keeping matter.next_due_date fires per deadline row; the loader sets the same minimum once
+			s.execute("ALTER TABLE matter_deadline DISABLE TRIGGER matter_deadline_next_due");
+			// a GIN index is built much faster at once than row by row: on a bench-only database it is dropped
+			// while loading and created again, with the definition of the migration, afterwards
+			if (reset) {
+				s.execute("DROP INDEX IF EXISTS matter_search_idx");
+			}
+		}
+		AtomicLong done = new AtomicLong();
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<?>> work = new ArrayList<>();
+			for (long lo = 1; lo <= n; lo += chunk) {
+				long from = lo;
+				long to = Math.min(n, lo + chunk - 1);
+				work.add(pool.submit(() -> {
+					try (Connection c = connect();
+							PreparedStatement p = c.prepareStatement("SELECT xf_bench.load_matters(?, ?, ?, ?)")) {
+						p.setLong(1, from);
+						p.setLong(2, to);
+						p.setLong(3, base);
+						p.setObject(4, today);
+						p.execute();
+						long total = done.addAndGet(to - from + 1);
+						if (total % (chunk * 10L) == 0 || total == n) {
+							System.err.printf(Locale.ROOT, "loaded %d of %d matters in %.0f s%n", total, n,
+									(System.nanoTime() - started) / 1e9);
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> f : work) {
+				f.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+			try (Connection c = connect(); Statement s = c.createStatement()) {
+				s.execute("ALTER TABLE matter_deadline ENABLE TRIGGER matter_deadline_next_due");
+				if (single(c, "SELECT 1 FROM pg_indexes WHERE indexname = 'matter_search_idx'", Integer.class) == null) {
+					long t = System.nanoTime();
+					s.execute("SET maintenance_work_mem = '1GB'");
+					s.execute(SEARCH_INDEX);
+					System.err.printf(Locale.ROOT, "search index built in %.0f s%n", (System.nanoTime() - t) / 1e9);
+				}
+			}
+		}
+		double loadSeconds = (System.nanoTime() - started) / 1e9;
+		try (Connection c = connect(); Statement s = c.createStatement()) {
+			s.execute("VACUUM ANALYZE matter, petitioner, matter_deadline, matter_event, matter_review, unit, app_user");
+		}
+		double total = (System.nanoTime() - started) / 1e9;
+		try (Connection c = connect(); PreparedStatement p = c.prepareStatement("SELECT xf_bench.finish(?, ?, ?::numeric, ?)")) {
+			p.setLong(1, n);
+			p.setLong(2, base + 1);
+			p.setDouble(3, total);
+			p.setObject(4, today);
+			p.execute();
+		}
+		return "LOAD matters=" + n + " reused=false insert_seconds=" + fmt(loadSeconds) + " load_seconds=" + fmt(total)
+				+ " matters_per_s=" + fmt(n / total);
+	}
+
+	static <T> T single(Connection c, String sql, Class<T> type) throws SQLException {
+		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+			return rs.next() ? rs.getObject(1, type) : null;
+		}
+		catch (SQLException ex) {
+			if ("42P01".equals(ex.getSQLState())) { // no such table yet
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	// --- B2: the staff worklist and the matter page
+
+	String b2() throws Exception {
+		// the handlers' work queue (/staff/work: accepted and in-handling matters of their unit, nearest deadline
+		// first, page 1), then one of its matters; and a county registrar's list of every matter of the county
+		List<String> handlers = usernames("SELECT lower(code) || '-handler1' FROM unit "
+				+ "WHERE code ~ '^BENCH[0-9]+-(RMYY|ZYY|CDC|FYBJ|XZ0[1-4])$' ORDER BY code");
+		List<String> registrars = usernames("SELECT lower(code) || '-registrar' FROM unit "
+				+ "WHERE code ~ '^BENCH[0-9]+$' ORDER BY code");
+		Latencies worklist = new Latencies();
+		Latencies page = new Latencies();
+		Latencies county = new Latencies();
+		run(handlers, (client, random) -> {
+			List<Long> ids = ids(client.page("/staff/work", worklist), STAFF_LINK);
+			if (!ids.isEmpty()) {
+				client.get("/api/v1/matters/" + ids.get(random.nextInt(ids.size())), page);
+			}
+		});
+		run(registrars, (client, random) -> client.get("/api/v1/matters?size=20", county));
+		return "B2 matters=" + matters() + " clients=" + clients() + " worklist_p50_ms=" + worklist.p(50)
+				+ " worklist_p95_ms=" + worklist.p(95) + " worklist_p99_ms=" + worklist.p(99) + " matter_p50_ms="
+				+ page.p(50) + " matter_p95_ms=" + page.p(95) + " matter_p99_ms=" + page.p(99) + " county_list_p50_ms="
+				+ county.p(50) + " county_list_p95_ms=" + county.p(95) + " requests="
+				+ (worklist.count() + page.count() + county.count());
+	}
+
+	// --- B3: Chinese full-text search over all matters
+
+	String b3() throws Exception {
+		List<String> users = usernames("SELECT lower(code) || '-supervisor' FROM unit WHERE code = 'BENCH-ZWJW'");
+		Latencies search = new Latencies();
+		run(users, (client, random) -> {
+			String word = WORDS.get(random.nextInt(WORDS.size()));
+			client.get("/api/v1/matters?size=20&q=" + URLEncoder.encode(word, StandardCharsets.UTF_8), search);
+		});
+		return "B3 matters=" + matters() + " clients=" + clients() + " p50_ms=" + search.p(50) + " p95_ms="
+				+ search.p(95) + " p99_ms=" + search.p(99) + " requests=" + search.count();
+	}
+
+	// --- B4: the overdue sweep (indicators wait for issue #6)
+
+	/**
+	 * The overdue job's claim exactly as {@code OverdueNotices} runs it, rolled back so that every round finds
+	 * the same work; and the cold case, every open obligation past its date, as a first run would see it.
+	 */
+	String b4() throws Exception {
+		int rounds = Integer.parseInt(opt("rounds", "5"));
+		LocalDate today = LocalDate.now(ZONE);
+		Latencies sweep = new Latencies();
+		Latencies cold = new Latencies();
+		long claimed = 0;
+		long overdue = 0;
+		try (Connection c = connect()) {
+			c.setAutoCommit(false);
+			for (int i = 0; i < rounds; i++) {
+				long t = System.nanoTime();
+				try (PreparedStatement p = c.prepareStatement("""
+						UPDATE matter_deadline SET overdue_noticed_at = now()
+						WHERE met_on IS NULL AND obligation AND overdue_noticed_at IS NULL AND due_date < ?
+						RETURNING matter_id, rule_code, due_date
+						""")) {
+					p.setObject(1, today);
+					claimed = 0;
+					try (ResultSet rs = p.executeQuery()) {
+						while (rs.next()) {
+							claimed++;
+						}
+					}
+				}
+				sweep.add(System.nanoTime() - t);
+				c.rollback();
+				t = System.nanoTime();
+				try (PreparedStatement p = c.prepareStatement("""
+						SELECT d.matter_id, d.rule_code, d.due_date FROM matter_deadline d
+						WHERE d.met_on IS NULL AND d.obligation AND d.due_date < ?
+						""")) {
+					p.setObject(1, today);
+					overdue = 0;
+					try (ResultSet rs = p.executeQuery()) {
+						while (rs.next()) {
+							overdue++;
+						}
+					}
+				}
+				cold.add(System.nanoTime() - t);
+				c.rollback();
+			}
+		}
+		return "B4 matters=" + matters() + " sweep_ms=" + sweep.p(50) + " sweep_claimed=" + claimed + " cold_scan_ms="
+				+ cold.p(50) + " open_overdue=" + overdue + " indicators=pending-issue-6";
+	}
+
+	// --- smoke: a tiny load and one pass of each measurement, for the test suite
+
+	String smoke() throws Exception {
+		options.putIfAbsent("matters", "200");
+		options.putIfAbsent("seconds", "0.5");
+		options.putIfAbsent("warmup", "0");
+		options.putIfAbsent("clients", "1");
+		options.putIfAbsent("rounds", "1");
+		options.putIfAbsent("chunk", "100");
+		System.out.println(load());
+		System.out.println(b2());
+		System.out.println(b3());
+		String b4 = b4();
+		System.out.println(b4);
+		return "SMOKE matters=" + matters() + " ok=true";
+	}
+
+	// --- running clients
+
+	interface Step {
+		void run(Client client, ThreadLocalRandom random) throws Exception;
+	}
+
+	int clients() {
+		return Integer.parseInt(opt("clients", "4"));
+	}
+
+	/** Runs the step in a loop on each client, first unmeasured (warm-up), then measured for --seconds. */
+	void run(List<String> users, Step step) throws Exception {
+		int n = clients();
+		double warmup = Double.parseDouble(opt("warmup", "5"));
+		List<Client> signedIn = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			signedIn.add(Client.signIn(opt("base-url", "http://localhost:18080"), users.get(i % users.size())));
+		}
+		double[] phases = warmup == 0 ? new double[] { 0 } : new double[] { warmup, seconds() };
+		for (int k = 0; k < phases.length; k++) {
+			double phase = phases[k];
+			boolean measured = k == phases.length - 1;
+			long end = System.nanoTime() + (long) (phase * 1e9);
+			ExecutorService pool = Executors.newFixedThreadPool(n);
+			List<Future<?>> running = new ArrayList<>();
+			for (Client client : signedIn) {
+				client.measuring = measured;
+				running.add(pool.submit(() -> {
+					ThreadLocalRandom random = ThreadLocalRandom.current();
+					do {
+						step.run(client, random);
+					}
+					while (System.nanoTime() < end);
+					return null;
+				}));
+			}
+			for (Future<?> f : running) {
+				f.get();
+			}
+			pool.shutdown();
+		}
+	}
+
+	List<String> usernames(String sql) throws SQLException {
+		List<String> names = new ArrayList<>();
+		try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+			while (rs.next()) {
+				names.add(rs.getString(1));
+			}
+		}
+		if (names.isEmpty()) {
+			throw new IllegalStateException("no bench users: load the data first");
+		}
+		return names;
+	}
+
+	static final Pattern ID = Pattern.compile("\\{\"id\":(\\d+),");
+
+	static final Pattern STAFF_LINK = Pattern.compile("/staff/matters/(\\d+)");
+
+	static List<Long> ids(String json) {
+		return ids(json, ID);
+	}
+
+	static List<Long> ids(String text, Pattern pattern) {
+		List<Long> ids = new ArrayList<>();
+		Matcher m = pattern.matcher(text);
+		while (m.find()) {
+			ids.add(Long.parseLong(m.group(1)));
+		}
+		return ids;
+	}
+
+	/** One staff member's HTTP client: signed in once through the login form, then the session cookie. */
+	static final class Client {
+
+		final HttpClient http;
+
+		final String baseUrl;
+
+		volatile boolean measuring = true;
+
+		Client(HttpClient http, String baseUrl) {
+			this.http = http;
+			this.baseUrl = baseUrl;
+		}
+
+		static Client signIn(String baseUrl, String username) throws IOException, InterruptedException {
+			HttpClient http = HttpClient.newBuilder()
+				.cookieHandler(new CookieManager())
+				.followRedirects(HttpClient.Redirect.NEVER)
+				.version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(Duration.ofSeconds(10))
+				.build();
+			String form = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login")).build(),
+					HttpResponse.BodyHandlers.ofString()).body();
+			Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+			if (!csrf.find()) {
+				throw new IllegalStateException("no CSRF token on the login page");
+			}
+			String body = "username=" + enc(username) + "&password=" + enc(PASSWORD) + "&_csrf=" + enc(csrf.group(1));
+			HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			String location = signedIn.headers().firstValue("Location").orElse("");
+			if (signedIn.statusCode() != 302 || location.contains("error")) {
+				throw new IllegalStateException("sign-in failed for " + username + ": " + signedIn.statusCode() + " "
+						+ location);
+			}
+			return new Client(http, baseUrl);
+		}
+
+		String page(String path, Latencies into) throws IOException, InterruptedException {
+			return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").build(), into);
+		}
+
+		String get(String path, Latencies into) throws IOException, InterruptedException {
+			return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json").build(),
+					into);
+		}
+
+		String send(HttpRequest request, Latencies into) throws IOException, InterruptedException {
+			long t = System.nanoTime();
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			long elapsed = System.nanoTime() - t;
+			if (response.statusCode() >= 300) {
+				throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+						+ response.statusCode() + ": " + response.body());
+			}
+			if (measuring) {
+				into.add(elapsed);
+			}
+			return response.body();
+		}
+
+		static String enc(String s) {
+			return URLEncoder.encode(s, StandardCharsets.UTF_8);
+		}
+	}
+
+	/** Latencies in nanoseconds; percentiles in milliseconds (nearest rank). */
+	static final class Latencies {
+
+		private long[] values = new long[1024];
+
+		private int size;
+
+		synchronized void add(long nanos) {
+			if (size == values.length) {
+				values = Arrays.copyOf(values, size * 2);
+			}
+			values[size++] = nanos;
+		}
+
+		synchronized int count() {
+			return size;
+		}
+
+		synchronized String p(double percentile) {
+			if (size == 0) {
+				return "NaN";
+			}
+			long[] sorted = Arrays.copyOf(values, size);
+			Arrays.sort(sorted);
+			int rank = (int) Math.ceil(percentile / 100 * size);
+			return fmt(sorted[Math.max(0, rank - 1)] / 1e6);
+		}
+	}
+
+	static String fmt(Double value) {
+		return value == null ? "NaN" : String.format(Locale.ROOT, "%.1f", value);
+	}
+
+	static String fmt(double value) {
+		return String.format(Locale.ROOT, "%.1f", value);
+	}
+}

@@ -1,0 +1,57 @@
+package org.xinfang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.xinfang.support.XinfangTest;
+
+/**
+ * Keeps the benchmark harness of {@code bench/} from rotting: runs the shipped {@code bench/Harness.java}, as
+ * {@code bench/run.sh} does, against this test's application and database with a tiny load (200 matters) and
+ * one pass of each measurement. It checks that the figures come out, never how fast they are.
+ */
+@XinfangTest
+class BenchmarkHarnessSmokeTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Environment environment;
+
+	@Test
+	void harnessLoadsTinyDataAndPrintsEveryFigure() throws Exception {
+		String driver = new File(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+			.getPath();
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process process = new ProcessBuilder(List.of(java, "-cp", driver, "bench/Harness.java", "smoke", "--jdbc",
+				environment.getProperty("spring.datasource.url"), "--user",
+				environment.getProperty("spring.datasource.username"), "--password",
+				environment.getProperty("spring.datasource.password", ""), "--base-url", "http://localhost:" + port,
+				"--generator", "bench/generator.sql", "--matters", "200"))
+			.redirectErrorStream(true)
+			.start();
+		boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!finished) {
+			process.destroyForcibly();
+		}
+		assertThat(finished).as(output).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		List<String> lines = output.lines().toList();
+		assertThat(lines).as(output)
+			.anyMatch(l -> l.matches("LOAD matters=200 reused=(true|false) .*"))
+			.anyMatch(l -> l.matches("B2 matters=200 .*worklist_p95_ms=[0-9.]+ .*county_list_p95_ms=[0-9.]+ .*"))
+			.anyMatch(l -> l.matches("B3 matters=200 .*p95_ms=[0-9.]+ .*"))
+			.anyMatch(l -> l.matches("B4 matters=200 sweep_ms=[0-9.]+ .*"));
+		assertThat(lines.get(lines.size() - 1)).isEqualTo("SMOKE matters=200 ok=true");
+	}
+}
