@@ -245,7 +245,7 @@ public class Harness {
 				+ search.p(95) + " p99_ms=" + search.p(99) + " requests=" + search.count();
 	}
 
-	// --- B4: the overdue sweep (indicators wait for issue #6)
+	// --- B4: the overdue sweep, and the monthly indicators of DOMAIN §8 for all units
 
 	/**
 	 * The overdue job's claim exactly as {@code OverdueNotices} runs it, rolled back so that every round finds
@@ -294,8 +294,23 @@ public class Harness {
 				c.rollback();
 			}
 		}
+		// the indicators of last month for the whole tree, broken down by unit, category and channel, as the top
+		// supervisor asks for them over HTTP (GET /api/v1/indicators); one client, one request at a time
+		String month = java.time.YearMonth.now(ZONE).minusMonths(1).toString();
+		Client supervisor = Client.signIn(opt("base-url", "http://localhost:18080"),
+				usernames("SELECT lower(code) || '-supervisor' FROM unit WHERE code = 'BENCH-ZWJW'").get(0));
+		Latencies indicators = new Latencies();
+		String answer = "";
+		for (int i = 0; i < rounds + 1; i++) {
+			supervisor.measuring = i > 0; // the first request warms up
+			answer = supervisor.get("/api/v1/indicators?unit=BENCH-ZWJW&period=" + month
+					+ "&breakdown=unit,category,channel", indicators);
+		}
+		Matcher received = Pattern.compile("\"received\":(\\d+)").matcher(answer);
 		return "B4 matters=" + matters() + " sweep_ms=" + sweep.p(50) + " sweep_claimed=" + claimed + " cold_scan_ms="
-				+ cold.p(50) + " open_overdue=" + overdue + " indicators=pending-issue-6";
+				+ cold.p(50) + " open_overdue=" + overdue + " indicators_month=" + month + " indicators_p50_ms="
+				+ indicators.p(50) + " indicators_max_ms=" + indicators.p(100) + " indicators_received="
+				+ (received.find() ? received.group(1) : "?");
 	}
 
 	// --- smoke: a tiny load and one pass of each measurement, for the test suite

@@ -362,7 +362,8 @@ BEGIN
                         handling_unit_id, handler_username, forwarded_to, legal_route_code, decision_reason,
                         extension_days, extension_reason, extension_state, reply_outcome, reply_text,
                         reply_drafted_by, reply_approved_by, reply_approved_at, delivery_method, delivered_on,
-                        evaluation_rating, evaluation_comment, evaluated_at, next_due_date)
+                        evaluation_rating, evaluation_comment, evaluated_at, next_due_date,
+                        concerned_unit_complained_about)
     SELECT p.id, xf_bench.tracking_code(p.id),
            encode(sha256(convert_to(xf_bench.query_secret(p.id), 'UTF8')), 'hex'),
            p.channel, p.kind, p.status, t.title, t.content, p.category,
@@ -396,7 +397,9 @@ BEGIN
            p.delivered,
            CASE WHEN p.evaluated IS NOT NULL THEN xf_bench.pick('{SATISFIED,SATISFIED,SATISFIED,BASICALLY_SATISFIED,BASICALLY_SATISFIED,DISSATISFIED}', p.n, 40) END,
            CASE WHEN p.evaluated IS NOT NULL AND xf_bench.r(p.n, 41) < 0.3 THEN '处理及时，态度很好。' END,
-           (p.evaluated + time '20:00') AT TIME ZONE 'Asia/Shanghai', nd.next_due
+           (p.evaluated + time '20:00') AT TIME ZONE 'Asia/Shanghai', nd.next_due,
+           -- a report complains about its unit (V13: its reporter is then masked from everyone by default)
+           p.kind = 'REPORT' AND p.concerned IS NOT NULL
     FROM plan p
     LEFT JOIN (SELECT matter_id, min(due_date) AS next_due FROM dl WHERE met_on IS NULL AND obligation
                GROUP BY matter_id) nd ON nd.matter_id = p.id

@@ -51,7 +51,7 @@ class BenchmarkHarnessSmokeTests {
 			.anyMatch(l -> l.matches("LOAD matters=200 reused=(true|false) .*"))
 			.anyMatch(l -> l.matches("B2 matters=200 .*worklist_p95_ms=[0-9.]+ .*county_list_p95_ms=[0-9.]+ .*"))
 			.anyMatch(l -> l.matches("B3 matters=200 .*p95_ms=[0-9.]+ .*"))
-			.anyMatch(l -> l.matches("B4 matters=200 sweep_ms=[0-9.]+ .*"));
+			.anyMatch(l -> l.matches("B4 matters=200 sweep_ms=[0-9.]+ .* indicators_p50_ms=[0-9.]+ .* indicators_received=[0-9]+"));
 		assertThat(lines.get(lines.size() - 1)).isEqualTo("SMOKE matters=200 ok=true");
 	}
 }

@@ -77,11 +77,15 @@ class JdbcIndicators implements Indicators {
 			           m.delivered_on BETWEEN :from AND :to AS delivered,
 			           m.evaluation_rating,
 			           m.repeat_count > 0 OR m.repeat_of_id IS NOT NULL AS repeated,
-			           EXISTS (SELECT 1 FROM matter_review r WHERE r.matter_id = m.id) AS reviewed,
-			           EXISTS (SELECT 1 FROM matter later WHERE later.repeat_of_id = m.id) AS repeated_later,
-			           m.evaluation_rating IS NOT NULL
-			               OR (SELECT w.due_date < :today FROM matter_deadline w
-			                   WHERE w.matter_id = m.id AND w.rule_code = 'EVALUATION_WINDOW') AS evaluable
+			           -- looked up only for the replies delivered in the period, the only ones that use them
+			           CASE WHEN m.delivered_on BETWEEN :from AND :to
+			                THEN EXISTS (SELECT 1 FROM matter_review r WHERE r.matter_id = m.id) END AS reviewed,
+			           CASE WHEN m.delivered_on BETWEEN :from AND :to
+			                THEN EXISTS (SELECT 1 FROM matter later WHERE later.repeat_of_id = m.id) END AS repeated_later,
+			           CASE WHEN m.delivered_on BETWEEN :from AND :to
+			                THEN m.evaluation_rating IS NOT NULL
+			                     OR (SELECT w.due_date < :today FROM matter_deadline w
+			                         WHERE w.matter_id = m.id AND w.rule_code = 'EVALUATION_WINDOW') END AS evaluable
 			    FROM candidates c
 			    JOIN matter m ON m.id = c.id
 			    JOIN unit u ON u.id = coalesce(m.handling_unit_id, m.receiving_unit_id)
