@@ -546,8 +546,9 @@ END $$;
 -- Empties the matter tables of a database that holds bench data only (the harness asks before a reload).
 CREATE OR REPLACE FUNCTION xf_bench.reset() RETURNS VOID LANGUAGE plpgsql AS $$
 BEGIN
+    -- CASCADE: every table that refers to matters (hearings, reveals, key matters, …) is emptied with them
     TRUNCATE matter, petitioner, matter_deadline, matter_event, matter_review, matter_action, matter_checklist,
              document, document_counter, notification, sms_message, attachment, submission_replay,
-             event_publication;
+             event_publication CASCADE;
     DELETE FROM xf_bench.meta;
 END $$;
