@@ -120,7 +120,7 @@ class JdbcIntake implements Intake {
 		StaffPrincipal registrar = currentUser.require();
 		String key = idempotencyKey(idempotencyKey);
 		MatterValidation.Valid v = validation.staff(matter);
-		String fingerprint = Hashing.sha256Hex(json.writeValueAsString(matter));
+		String fingerprint = fingerprint(key, matter);
 		return withAllowedActions(idempotent(key, fingerprint, () -> {
 			lockPetitioners(v.petitioners());
 			Optional<Earlier> earlier = earlier(v);
@@ -157,7 +157,7 @@ class JdbcIntake implements Intake {
 	public Registered submitOnline(OnlinePetition petition, String idempotencyKey) {
 		String key = idempotencyKey(idempotencyKey);
 		MatterValidation.Valid v = validation.online(petition);
-		String fingerprint = Hashing.sha256Hex(json.writeValueAsString(petition));
+		String fingerprint = fingerprint(key, petition);
 		return idempotent(key, fingerprint, () -> {
 			lockPetitioners(v.petitioners());
 			Optional<Earlier> earlier = earlier(v);
@@ -167,6 +167,11 @@ class JdbcIntake implements Intake {
 			return create(v, onlineReceivingUnit(v.concernedUnit()).id(), null, earlier.map(Earlier::id).orElse(null),
 					key, fingerprint);
 		});
+	}
+
+	/** What a retry under the same key must repeat; only computed when there is a key to replay. */
+	private String fingerprint(String key, Object request) {
+		return key == null ? null : Hashing.sha256Hex(json.writeValueAsString(request));
 	}
 
 	private String idempotencyKey(String header) {

@@ -222,7 +222,14 @@ class LifecycleNotices {
 	}
 
 	private Facts facts(long matterId) {
-		Facts facts = jdbc.sql("""
+		List<Party> parties = jdbc.sql("""
+				SELECT ordinal, name, phone, email FROM petitioner WHERE matter_id = :id ORDER BY ordinal
+				""")
+			.param("id", matterId)
+			.query((rs, n) -> new Party(rs.getInt("ordinal"), rs.getString("name"), rs.getString("phone"),
+					rs.getString("email")))
+			.list();
+		return jdbc.sql("""
 				SELECT m.id, m.tracking_code, m.title, m.received_on, coalesce(m.handling_unit_id, m.receiving_unit_id)
 				       AS deciding_unit_id, m.decision_reason, m.extension_reason, m.reply_outcome, m.reply_text,
 				       m.delivered_on, m.headcount,
@@ -241,16 +248,8 @@ class LifecycleNotices {
 					rs.getString("extension_reason"), rs.getString("reply_outcome"), rs.getString("reply_text"),
 					rs.getObject("delivered_on", LocalDate.class), rs.getObject("handling_due", LocalDate.class),
 					rs.getObject("handling_days", Integer.class), rs.getObject("extension_days", Integer.class),
-					rs.getInt("headcount"), List.of()))
+					rs.getInt("headcount"), parties))
 			.single();
-		List<Party> parties = jdbc.sql("""
-				SELECT ordinal, name, phone, email FROM petitioner WHERE matter_id = :id ORDER BY ordinal
-				""")
-			.param("id", matterId)
-			.query((rs, n) -> new Party(rs.getInt("ordinal"), rs.getString("name"), rs.getString("phone"),
-					rs.getString("email")))
-			.list();
-		return facts.with(parties);
 	}
 
 	/**
@@ -261,11 +260,6 @@ class LifecycleNotices {
 			String decisionReason, String extensionReason, String replyOutcome, String replyText,
 			LocalDate deliveredOn, LocalDate handlingDue, Integer handlingDays, Integer extensionDays, int headcount,
 			List<Party> parties) {
-
-		Facts with(List<Party> parties) {
-			return new Facts(id, trackingCode, title, receivedOn, deciding, decisionReason, extensionReason,
-					replyOutcome, replyText, deliveredOn, handlingDue, handlingDays, extensionDays, headcount, parties);
-		}
 
 		/** "王五", or "王五等12人" for a group or a joint petition (联名信访); null for an unnamed report. */
 		String addressee() {
