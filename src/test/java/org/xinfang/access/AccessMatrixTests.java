@@ -312,6 +312,31 @@ class AccessMatrixTests {
 		api("GET", "/api/v1/admin/audit/verify", roles(200, auditors));
 		api("GET", "/api/v1/admin/audit/entries", rolesThenScope(200, auditors), (p, m, side, scope) -> Agent.Call
 			.api(m, "/api/v1/admin/audit/entries?entityType=matter&entityId=" + side.report().id()));
+		// --- supervision measures: special assignments (专项交办), reminders (提醒), flags (挂牌督办). Issuing is
+		// the supervisors' (role first, 403; empty bodies: 400); lists default to the user's unit (200); a measure
+		// that does not exist (or lies outside the subtree, see SupervisionMeasureTests) is 404 for everyone
+		final Request noMeasure = (p, m, side, scope) -> m.equals("POST")
+				? Agent.Call.api(m, measurePath(p)).json("{}") : Agent.Call.api(m, measurePath(p));
+		api("POST", "/api/v1/special-assignments", roles(400, Role.SUPERVISOR), json("{}"));
+		api("GET", "/api/v1/special-assignments", staff(200));
+		api("GET", "/api/v1/special-assignments/{assignmentId}", staff(404), noMeasure);
+		api("POST", "/api/v1/special-assignments/{assignmentId}/steps/{step}", staff(404), noMeasure);
+		api("POST", "/api/v1/special-assignments/{assignmentId}/close", staff(404), noMeasure);
+		api("GET", "/api/v1/special-assignments/{assignmentId}/notice.pdf", staff(404), noMeasure);
+		api("POST", "/api/v1/reminders", roles(400, Role.SUPERVISOR), json("{}"));
+		api("GET", "/api/v1/reminders", staff(200));
+		api("GET", "/api/v1/reminders/{reminderId}", staff(404), noMeasure);
+		api("POST", "/api/v1/reminders/{reminderId}/acknowledge", staff(404), noMeasure);
+		api("POST", "/api/v1/reminders/{reminderId}/response", staff(404), noMeasure);
+		api("GET", "/api/v1/reminders/{reminderId}/letter.pdf", staff(404), noMeasure);
+		api("POST", "/api/v1/flags", roles(400, Role.SUPERVISOR), json("{}"));
+		api("GET", "/api/v1/flags", staff(200));
+		api("GET", "/api/v1/flags/{flagId}", staff(404), noMeasure);
+		api("POST", "/api/v1/flags/{flagId}/notice", staff(404), noMeasure);
+		api("POST", "/api/v1/flags/{flagId}/resolution", staff(404), noMeasure);
+		api("POST", "/api/v1/flags/{flagId}/acceptance", staff(404), noMeasure);
+		api("POST", "/api/v1/flags/{flagId}/unflag", staff(404), noMeasure);
+		api("GET", "/api/v1/flags/{flagId}/notice.pdf", staff(404), noMeasure);
 
 		// --- the calendar: reading is public; changing is the administrators' (bodies incomplete: 400)
 		api("GET", "/api/v1/calendar/due-date", open(200),
@@ -383,6 +408,29 @@ class AccessMatrixTests {
 		page("POST", "/staff/key-matters/{matterId}/mark",
 				(w, s) -> w.anonymous() ? 401 : w.sees(s) && w.is(markers) ? 400 : 404);
 		page("POST", "/staff/key-matters/{matterId}/reports", staff(404));
+		// supervision measures: the forms to issue answer a supervisor with the form again and its errors (400),
+		// anyone else with 403; a measure that does not exist is 404
+		final Request noMeasurePage = (p, m, side, scope) -> Agent.Call.page(m, measurePath(p));
+		page("GET", "/staff/assignments", staff(200));
+		page("POST", "/staff/assignments", roles(400, Role.SUPERVISOR));
+		page("GET", "/staff/assignments/{assignmentId}", staff(404), noMeasurePage);
+		page("POST", "/staff/assignments/{assignmentId}/steps/{step}", staff(404), noMeasurePage);
+		page("POST", "/staff/assignments/{assignmentId}/close", staff(404), noMeasurePage);
+		page("GET", "/staff/assignments/{assignmentId}/notice.pdf", staff(404), noMeasurePage);
+		page("GET", "/staff/reminders", staff(200));
+		page("POST", "/staff/reminders", roles(400, Role.SUPERVISOR));
+		page("GET", "/staff/reminders/{reminderId}", staff(404), noMeasurePage);
+		page("POST", "/staff/reminders/{reminderId}/acknowledge", staff(404), noMeasurePage);
+		page("POST", "/staff/reminders/{reminderId}/response", staff(404), noMeasurePage);
+		page("GET", "/staff/reminders/{reminderId}/letter.pdf", staff(404), noMeasurePage);
+		page("GET", "/staff/flags", staff(200));
+		page("POST", "/staff/flags", roles(400, Role.SUPERVISOR));
+		page("GET", "/staff/flags/{flagId}", staff(404), noMeasurePage);
+		page("POST", "/staff/flags/{flagId}/notice", staff(404), noMeasurePage);
+		page("POST", "/staff/flags/{flagId}/resolution", staff(404), noMeasurePage);
+		page("POST", "/staff/flags/{flagId}/acceptance", staff(404), noMeasurePage);
+		page("POST", "/staff/flags/{flagId}/unflag", staff(404), noMeasurePage);
+		page("GET", "/staff/flags/{flagId}/notice.pdf", staff(404), noMeasurePage);
 		page("GET", "/staff/intake/new", roles(200, intake));
 		page("POST", "/staff/intake/new", roles(200, intake)); // the form again, with its errors
 
@@ -433,6 +481,14 @@ class AccessMatrixTests {
 
 	Agent.Call apiCall(String pattern, String method, Side side, Scope scope) {
 		return Agent.Call.api(method, path(pattern, side, scope));
+	}
+
+	/** A supervision measure (assignment, reminder, flag) that does not exist, and the first reporting step. */
+	static String measurePath(String pattern) {
+		return pattern.replace("{assignmentId}", "0")
+			.replace("{reminderId}", "0")
+			.replace("{flagId}", "0")
+			.replace("{step}", "MEASURES");
 	}
 
 	Agent.Call pageCall(String pattern, String method, Side side, Scope scope) {

@@ -97,16 +97,19 @@ class JdbcReminders implements Reminders {
 		}
 		String number = null;
 		LocalDate due = null;
+		byte[] pdf = null;
+		List<MatterRef> refs = matters.stream().map(support::matterRef).toList();
 		if (kind == Kind.IMPORTANT) {
 			// refused (422 calendar-data-missing) rather than guessed when the year has no holiday data
 			due = respondBy != null ? respondBy : dueDates.dueDate(RESPONSE_RULE, today);
 			number = support.nextNumber(issuing, "REMINDER", today);
+			pdf = letter(unit, issuing, number, reason, refs, assignmentId, due, today);
 		}
 		long id = jdbc.sql("""
 				INSERT INTO reminder (unit_id, issuing_unit_id, kind, number, reason, respond_by, assignment_id,
-				                      assignment_step, proposal_id, status, issued_on, created_by, created_at)
+				                      assignment_step, proposal_id, status, issued_on, created_by, created_at, pdf, sha256)
 				VALUES (:unit, :issuing, :kind, :number, :reason, :due, :assignment, :step, :proposal, 'SENT', :today,
-				        :actor, :now)
+				        :actor, :now, :pdf, :sha)
 				ON CONFLICT (assignment_id, assignment_step) WHERE assignment_step IS NOT NULL DO NOTHING
 				RETURNING id""")
 			.param("unit", unit.id())
@@ -121,6 +124,8 @@ class JdbcReminders implements Reminders {
 			.param("today", today)
 			.param("actor", actor)
 			.param("now", support.now())
+			.param("pdf", pdf)
+			.param("sha", pdf == null ? null : Hashing.sha256Hex(pdf))
 			.query(Long.class)
 			.optional()
 			.orElse(-1L);
@@ -133,16 +138,7 @@ class JdbcReminders implements Reminders {
 				.param("m", matter)
 				.update();
 		}
-		List<MatterRef> refs = support.matterRefs("reminder_matter", "reminder_id", id);
 		String about = about(refs, assignmentId);
-		if (kind == Kind.IMPORTANT) {
-			byte[] pdf = letter(unit, issuing, number, reason, refs, assignmentId, due, today);
-			jdbc.sql("UPDATE reminder SET pdf = :pdf, sha256 = :sha WHERE id = :id")
-				.param("pdf", pdf)
-				.param("sha", Hashing.sha256Hex(pdf))
-				.param("id", id)
-				.update();
-		}
 		for (Staff s : recipients) {
 			jdbc.sql("INSERT INTO reminder_recipient (reminder_id, username, phone) VALUES (:r, :u, :p)")
 				.param("r", id)
