@@ -46,7 +46,10 @@ public interface SpecialAssignments {
 	 */
 	List<Summary> assignedIn(long rootUnitId, LocalDate from, LocalDate to);
 
-	/** Per unit of the subtree: how many steps, due in the period, passed their due date without a report. */
+	/**
+	 * Per unit of the subtree: how many steps due in the period passed their due date without a report (still
+	 * missing, or reported late), most first.
+	 */
 	List<UnitCount> overdueStepsByUnit(long rootUnitId, LocalDate from, LocalDate to);
 
 	enum Status {

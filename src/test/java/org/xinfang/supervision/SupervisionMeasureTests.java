@@ -226,7 +226,7 @@ class SupervisionMeasureTests {
 	}
 
 	@Test
-	void aResultDueInAYearWithoutHolidayDataStaysPendingAndIsNotReminded() {
+	void aResultDueInAYearWithoutHolidayDataStaysPendingUntilTheYearIsEntered() {
 		// 30 working days from 10 December 2026 reach 2027, for which no holiday data is shipped
 		clock.travelTo(LocalDate.of(2026, 12, 10));
 		Map<String, Object> a = call(supervisor, HttpMethod.POST, "/api/v1/special-assignments",
@@ -236,6 +236,38 @@ class SupervisionMeasureTests {
 		assertThat(steps(a).get(2).get("dueOn")).isNull();
 		clock.travelTo(LocalDate.of(2026, 12, 31));
 		assertThat(raisedFor(id(a))).extracting(Reminders.Reminder::assignmentStep).containsExactly("MEASURES");
+
+		// the administrator enters 2027 (New Year's Day holiday 1–3 January): the job settles the date, once
+		StaffPrincipal admin = fixtures.user(fixtures.commission(), Role.ADMIN);
+		try {
+			for (String day : List.of("2027-01-01", "2027-01-02", "2027-01-03")) {
+				calendarAdmin(admin, "/api/v1/calendar/days/" + day, Map.of("kind", "HOLIDAY", "nameZh", "元旦"));
+			}
+			calendarAdmin(admin, "/api/v1/calendar/years/2027", Map.of("complete", true, "note", "test"));
+			raisedFor(id(a));
+			raisedFor(id(a));
+			Map<String, Object> settled = call(supervisor, HttpMethod.GET, "/api/v1/special-assignments/" + id(a), null, 200);
+			assertThat(steps(settled).get(2)).containsEntry("dueOn", "2027-01-22").containsEntry("state", "DUE");
+			assertThat(audit("special_assignment", id(a), "SPECIAL_ASSIGNMENT_DUE_SETTLED")).hasSize(1);
+		}
+		finally {
+			calendarAdmin(admin, "/api/v1/calendar/years/2027", Map.of("complete", false));
+			for (String day : List.of("2027-01-01", "2027-01-02", "2027-01-03")) {
+				http.delete().uri("/api/v1/calendar/days/" + day)
+					.headers(h -> h.setBasicAuth(admin.username(), Fixtures.PASSWORD))
+					.exchange()
+					.expectStatus().isNoContent();
+			}
+		}
+	}
+
+	private void calendarAdmin(StaffPrincipal admin, String uri, Map<String, Object> body) {
+		http.put().uri(uri)
+			.headers(h -> h.setBasicAuth(admin.username(), Fixtures.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus().isOk();
 	}
 
 	// ------------------------------------------------------------------ reminders
