@@ -17,7 +17,8 @@ import org.xinfang.supervision.MeasureRefs.UnitRef;
  *
  * <p>The unit acknowledges (SENT → ACKNOWLEDGED) and responds in writing (→ RESPONDED); each once. Supervisors
  * issue reminders to units in their subtree; a step of a special assignment past its due date raises a general
- * one by itself, and a confirmed bulletin proposal an important one. Every change is audited ({@code reminder}).
+ * one by itself (recorded, and texted to whoever of the unit's officials has a phone, even if none has), and a
+ * confirmed bulletin proposal an important one (issued in the confirming supervisor's unit's name). Every change is audited ({@code reminder}).
  * The list by unit subtree shows how often each unit was reminded, so "reminded twice in a row" can be seen.
  */
 public interface Reminders {
