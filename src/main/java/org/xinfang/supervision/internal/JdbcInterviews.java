@@ -370,7 +370,7 @@ class JdbcInterviews implements Interviews {
 	public Interview fileReport(long id, String report) {
 		StaffPrincipal user = currentUser.require();
 		Row row = visible(id, user);
-		if (user.unitId() != row.unitId() && side(id, user.username()) == null) {
+		if (user.unitId() != row.unitId() && !"INTERVIEWEE".equals(side(id, user.username()))) {
 			throw new DomainException(HttpStatus.FORBIDDEN, "forbidden",
 					"The rectification report is filed by the interviewed unit.");
 		}

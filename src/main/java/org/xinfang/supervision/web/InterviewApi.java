@@ -2,6 +2,8 @@ package org.xinfang.supervision.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -57,8 +59,8 @@ class InterviewApi {
 	}
 
 	@GetMapping("/api/v1/interviews")
-	List<Summary> list(@RequestParam(required = false) String unit, @RequestParam(required = false) LocalDate from,
-			@RequestParam(required = false) LocalDate to) {
+	List<Summary> list(@RequestParam(required = false) String unit, @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
 		return interviews.list(unit, from, to);
 	}
 

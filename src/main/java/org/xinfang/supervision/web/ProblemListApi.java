@@ -2,6 +2,8 @@ package org.xinfang.supervision.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,8 +52,8 @@ class ProblemListApi {
 	}
 
 	@GetMapping("/api/v1/problem-lists")
-	List<Summary> list(@RequestParam(required = false) String unit, @RequestParam(required = false) LocalDate from,
-			@RequestParam(required = false) LocalDate to) {
+	List<Summary> list(@RequestParam(required = false) String unit, @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
 		return lists.list(unit, from, to);
 	}
 
