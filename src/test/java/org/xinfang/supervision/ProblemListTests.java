@@ -103,7 +103,7 @@ class ProblemListTests {
 		assertThat(issued.get("status")).isEqualTo("ISSUED");
 		assertThat(issued.get("issuedOn")).isEqualTo("2026-05-11");
 		assertThat(type(api.call(supervisor, HttpMethod.POST, uri + "/issue", null, 409))).contains("problem-list-status");
-		assertThat(type(api.call(supervisor, HttpMethod.POST, uri + "/items", draft().get("items"), 409)))
+		assertThat(type(api.call(supervisor, HttpMethod.POST, uri + "/items", ((List<?>) draft().get("items")).get(0), 409)))
 			.contains("problem-list-status");
 		String pdf = api.pdfText(supervisor, uri + "/document.pdf");
 		assertThat(pdf).contains("问题清单", hospital.name() + "：", "一、办理不及时：受理告知书超期出具", trackingCode,
