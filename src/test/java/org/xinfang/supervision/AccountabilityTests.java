@@ -163,6 +163,14 @@ class AccountabilityTests {
 			.isEqualTo(404);
 	}
 
+	@Test
+	void openApiDocumentDescribesInterviewsProblemListsAndAccountability() {
+		String doc = http.get().uri("/api/v1/openapi").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(doc).contains("/api/v1/interviews/{interviewId}/notice.pdf", "/api/v1/interviews/{interviewId}/signatures",
+				"/api/v1/problem-lists/{listId}/items/{itemId}/reject", "/api/v1/accountability/{recommendationId}/outcome");
+	}
+
 	private Map<String, Object> draft() {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("unitCode", hospital.code());

@@ -69,6 +69,9 @@ class InterviewTests {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Autowired
+	Interviews interviews;
+
 	SupervisionCalls api;
 
 	Unit bureau;
@@ -167,6 +170,10 @@ class InterviewTests {
 		Map<String, Object> overdue = api.call(head, HttpMethod.GET, uri, null, 200);
 		assertThat(overdue.get("overdue")).isEqualTo(true);
 		assertThat(overdue.get("remindedAt")).isNotNull();
+		assertThat(interviews.tally(bureau.id(), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), LocalDate.of(2026, 4, 17)))
+			.isEqualTo(new Interviews.Tally(1, 1, 1, 1));
+		assertThat(interviews.tally(hospital.id(), LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30), LocalDate.of(2026, 4, 16)))
+			.isEqualTo(new Interviews.Tally(0, 0, 1, 0));
 		List<?> listed = api.call(supervisor, HttpMethod.GET, "/api/v1/interviews?unit=" + bureau.code(), null, 200, List.class);
 		assertThat(listed).anySatisfy(s -> assertThat(map(s)).containsEntry("id", (int) id).containsEntry("overdue", true));
 

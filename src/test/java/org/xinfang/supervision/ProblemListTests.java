@@ -50,6 +50,9 @@ class ProblemListTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ProblemLists problemLists;
+
 	SupervisionCalls api;
 
 	Unit bureau;
@@ -143,6 +146,8 @@ class ProblemListTests {
 		Map<String, Object> closed = api.call(supervisor, HttpMethod.POST, uri + "/items/" + second + "/accept", null, 200);
 		assertThat(closed.get("status")).isEqualTo("CLOSED");
 		assertThat(closed.get("overdueItems")).isEqualTo(0);
+		assertThat(problemLists.tally(bureau.id(), LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31), LocalDate.of(2026, 5, 30)))
+			.isEqualTo(new ProblemLists.Tally(1, 2, 2, 0));
 		for (String action : List.of("PROBLEM_LIST_DRAFTED", "PROBLEM_ITEM_ADDED", "PROBLEM_LIST_ISSUED",
 				"PROBLEM_ITEM_REJECTED", "PROBLEM_LIST_CLOSED")) {
 			assertThat(api.audit("problem_list", id, action)).as(action).hasSize(1);
