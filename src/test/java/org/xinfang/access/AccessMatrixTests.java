@@ -309,6 +309,53 @@ class AccessMatrixTests {
 		api("DELETE", "/api/v1/matters/{id}/key", rolesThenScope(400, markers), json("{}"));
 		api("POST", "/api/v1/matters/{id}/key/reports", staff(404), json("{}"));
 		api("GET", "/api/v1/key-matters", staff(200));
+		// --- interviews, problem lists, accountability (issue #6 item 4b): opening, drafting and recording are the
+		// supervisors' and leaders' (role first, 403; the bodies are incomplete, 400); every list is the user's
+		// own subtree (200); a record that does not exist (or lies outside the subtree) is 404 for everyone, its
+		// scope looked up before any role
+		api("POST", "/api/v1/interviews", roles(400, markers), json("{}"));
+		api("GET", "/api/v1/interviews", staff(200));
+		api("GET", "/api/v1/interviews/{interviewId}", staff(404), absent(null));
+		api("PUT", "/api/v1/interviews/{interviewId}/preparation", staff(404), absent("{}"));
+		for (String step : List.of("notify", "hold", "signatures", "report", "accept", "cancel")) {
+			api("POST", "/api/v1/interviews/{interviewId}/" + step, staff(404), absent("{}"));
+		}
+		api("GET", "/api/v1/interviews/{interviewId}/notice.pdf", staff(404), absentPdf());
+		api("GET", "/api/v1/interviews/{interviewId}/record.pdf", staff(404), absentPdf());
+		api("POST", "/api/v1/problem-lists", roles(400, markers), json("{}"));
+		api("GET", "/api/v1/problem-lists", staff(200));
+		api("GET", "/api/v1/problem-lists/{listId}", staff(404), absent(null));
+		api("POST", "/api/v1/problem-lists/{listId}/items", staff(404), absent("{}"));
+		api("POST", "/api/v1/problem-lists/{listId}/issue", staff(404), absent("{}"));
+		for (String step : List.of("report", "accept", "reject")) {
+			api("POST", "/api/v1/problem-lists/{listId}/items/{itemId}/" + step, staff(404), absent("{}"));
+		}
+		api("GET", "/api/v1/problem-lists/{listId}/document.pdf", staff(404), absentPdf());
+		api("POST", "/api/v1/accountability", roles(400, markers), json("{}"));
+		api("GET", "/api/v1/accountability", staff(200));
+		api("GET", "/api/v1/accountability/{recommendationId}", staff(404), absent(null));
+		api("POST", "/api/v1/accountability/{recommendationId}/send", staff(404), absent("{}"));
+		api("POST", "/api/v1/accountability/{recommendationId}/outcome", staff(404), absent("{}"));
+		api("GET", "/api/v1/accountability/{recommendationId}/document.pdf", staff(404), absentPdf());
+		page("GET", "/staff/interviews", staff(200));
+		page("POST", "/staff/interviews", roles(400, markers));
+		page("GET", "/staff/interviews/{interviewId}", staff(404), absentPage());
+		for (String step : List.of("preparation", "notify", "hold", "signatures", "report", "accept", "cancel")) {
+			page("POST", "/staff/interviews/{interviewId}/" + step, staff(404), absentPage());
+		}
+		page("GET", "/staff/problem-lists", staff(200));
+		page("POST", "/staff/problem-lists", roles(400, markers));
+		page("GET", "/staff/problem-lists/{listId}", staff(404), absentPage());
+		page("POST", "/staff/problem-lists/{listId}/items", staff(404), absentPage());
+		page("POST", "/staff/problem-lists/{listId}/issue", staff(404), absentPage());
+		page("POST", "/staff/problem-lists/{listId}/items/{itemId}/report", staff(404), absentPage());
+		page("POST", "/staff/problem-lists/{listId}/items/{itemId}/verify", staff(404), absentPage());
+		page("GET", "/staff/accountability", staff(200));
+		page("POST", "/staff/accountability", roles(400, markers));
+		page("GET", "/staff/accountability/{recommendationId}", staff(404), absentPage());
+		page("POST", "/staff/accountability/{recommendationId}/send", staff(404), absentPage());
+		page("POST", "/staff/accountability/{recommendationId}/outcome", staff(404), absentPage());
+
 		api("GET", "/api/v1/admin/audit/verify", roles(200, auditors));
 		api("GET", "/api/v1/admin/audit/entries", rolesThenScope(200, auditors), (p, m, side, scope) -> Agent.Call
 			.api(m, "/api/v1/admin/audit/entries?entityType=matter&entityId=" + side.report().id()));
@@ -477,6 +524,24 @@ class AccessMatrixTests {
 
 	Request action(String body) {
 		return (p, m, side, scope) -> Agent.Call.api(m, path(p, side, scope)).json(body).header("If-Match", STALE);
+	}
+
+	/** A supervision record (interview, problem list, recommendation) that does not exist. */
+	static String absentPath(String pattern) {
+		return pattern.replaceAll("\\{(interviewId|listId|itemId|recommendationId)\\}", "999999999");
+	}
+
+	Request absent(String body) {
+		return (p, m, side, scope) -> body == null ? Agent.Call.api(m, absentPath(p))
+				: Agent.Call.api(m, absentPath(p)).json(body);
+	}
+
+	Request absentPdf() {
+		return (p, m, side, scope) -> Agent.Call.api(m, absentPath(p)).header("Accept", "application/pdf");
+	}
+
+	Request absentPage() {
+		return (p, m, side, scope) -> Agent.Call.page(m, absentPath(p));
 	}
 
 	Agent.Call apiCall(String pattern, String method, Side side, Scope scope) {
