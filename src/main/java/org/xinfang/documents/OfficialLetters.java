@@ -2,6 +2,7 @@ package org.xinfang.documents;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Lays out any official letter — not only the notices of the petition procedure — the way {@link OfficialDocuments}
@@ -21,15 +22,24 @@ public interface OfficialLetters {
 	 */
 	String numberPrefix(long unitId);
 
+	/** A date as printed on official documents: 2026年3月4日. */
+	static String chineseDate(LocalDate date) {
+		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+	}
+
 	/**
 	 * @param issuingUnit the name in the masthead and the signature
-	 * @param addressee printed before the colon, e.g. the unit written to
+	 * @param number the document number; null or empty for a record without one
+	 * @param addressee printed before the colon, e.g. the unit written to; null for a record without one (约谈记录)
 	 * @param paragraphs the body, each indented two characters
 	 */
 	record Letter(String issuingUnit, String number, String title, String addressee, List<String> paragraphs,
 			LocalDate date) {
 
 		public Letter {
+			Objects.requireNonNull(issuingUnit, "issuingUnit");
+			Objects.requireNonNull(title, "title");
+			number = number == null ? "" : number;
 			paragraphs = List.copyOf(paragraphs);
 		}
 	}

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import org.xinfang.documents.LetterPrinter;
-import org.xinfang.documents.OfficialLetter;
+import org.xinfang.documents.OfficialLetters;
+import org.xinfang.documents.OfficialLetters.Letter;
 import org.xinfang.supervision.Accountability;
 import org.xinfang.supervision.Accountability.Recommendation;
 import org.xinfang.supervision.Interviews.Interview;
@@ -20,7 +20,7 @@ import org.xinfang.supervision.ProblemLists.ProblemList;
 
 /**
  * The wording of supervision's official documents — 约谈通知书, 约谈记录, 问题清单, 责任追究建议书 — printed by the
- * documents module's {@link LetterPrinter} in the layout of the notices. Like the notices' texts, the wording
+ * documents module's {@link OfficialLetters} in the layout of the notices. Like the notices' texts, the wording
  * is the Chinese of an official document whatever the reader's language. A document is rendered from the
  * stored record whenever asked for; its number is the record's: {@code 约〔2026〕7号} for interview 7 of 2026.
  */
@@ -29,12 +29,12 @@ class SupervisionLetters {
 
 	private static final String[] NUMERALS = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
 
-	private final LetterPrinter printer;
+	private final OfficialLetters letters;
 
 	private final Clock clock;
 
-	SupervisionLetters(LetterPrinter printer, Clock clock) {
-		this.printer = printer;
+	SupervisionLetters(OfficialLetters letters, Clock clock) {
+		this.letters = letters;
 		this.clock = clock;
 	}
 
@@ -49,15 +49,15 @@ class SupervisionLetters {
 		}
 		p.add("约谈组成员：" + i.panel().stream().map(x -> x.displayName()).collect(Collectors.joining("、")) + "。");
 		p.add("请被约谈人准时参加，如实说明有关情况，并提前准备书面情况说明。约谈后，你单位应于" + RECTIFICATION + "内报送书面整改报告。");
-		return printer.print(new OfficialLetter(i.issuingUnit().name(), number("约", i.notifiedOn(), i.id()),
-				"约谈通知书", i.unit().name(), p, LetterPrinter.chineseDate(i.notifiedOn())));
+		return letters.render(new Letter(i.issuingUnit().name(), number("约", i.notifiedOn(), i.id()),
+				"约谈通知书", i.unit().name(), p, i.notifiedOn()));
 	}
 
 	private static final String RECTIFICATION = "约谈之日起" + JdbcInterviews.RECTIFICATION_WORKING_DAYS + "个工作日";
 
 	byte[] interviewRecord(Interview i) {
 		List<String> p = new ArrayList<>();
-		p.add("约谈时间：" + LetterPrinter.chineseDate(i.heldOn()) + "。约谈地点：" + i.place() + "。");
+		p.add("约谈时间：" + OfficialLetters.chineseDate(i.heldOn()) + "。约谈地点：" + i.place() + "。");
 		p.add("约谈单位：" + i.issuingUnit().name() + "。被约谈单位：" + i.unit().name() + "。");
 		p.add("约谈组成员：" + i.panel().stream().map(x -> x.displayName()).collect(Collectors.joining("、")) + "。");
 		p.add("被约谈人：" + interviewees(i) + "。");
@@ -67,7 +67,7 @@ class SupervisionLetters {
 		}
 		p.add("约谈情况：" + i.minutes());
 		p.add("整改承诺：" + i.commitments());
-		p.add("整改报告期限：" + (i.rectificationDue() != null ? LetterPrinter.chineseDate(i.rectificationDue()) + "前"
+		p.add("整改报告期限：" + (i.rectificationDue() != null ? OfficialLetters.chineseDate(i.rectificationDue()) + "前"
 				: RECTIFICATION + "（待录入" + i.dueMissingYear() + "年节假日数据后确定具体日期）") + "。");
 		for (Signature s : i.signatures()) {
 			p.add(("PANEL".equals(s.side()) ? "约谈人签名：" : "被约谈人签名：") + s.displayName() + "（" + dateTime(s.signedAt())
@@ -76,8 +76,8 @@ class SupervisionLetters {
 		for (String u : i.unsigned()) {
 			p.add("尚未签名：" + u);
 		}
-		return printer.print(new OfficialLetter(i.issuingUnit().name(), number("约记", i.heldOn(), i.id()), "约谈记录",
-				null, p, LetterPrinter.chineseDate(i.heldOn())));
+		return letters.render(new Letter(i.issuingUnit().name(), number("约记", i.heldOn(), i.id()), "约谈记录",
+				null, p, i.heldOn()));
 	}
 
 	byte[] problemList(ProblemList list) {
@@ -87,10 +87,10 @@ class SupervisionLetters {
 		for (Item item : list.items()) {
 			p.add(numeral(item.seq()) + "、" + kind(item) + "：" + strip(item.problem()) + "。"
 					+ (item.trackingCode() == null ? "" : "（涉及信访事项查询码：" + item.trackingCode() + "）")
-					+ "整改要求：" + strip(item.requirement()) + "。整改期限：" + LetterPrinter.chineseDate(item.dueOn()) + "前。");
+					+ "整改要求：" + strip(item.requirement()) + "。整改期限：" + OfficialLetters.chineseDate(item.dueOn()) + "前。");
 		}
-		return printer.print(new OfficialLetter(list.issuingUnit().name(), number("督查", list.issuedOn(), list.id()),
-				"问题清单", list.unit().name(), p, LetterPrinter.chineseDate(list.issuedOn())));
+		return letters.render(new Letter(list.issuingUnit().name(), number("督查", list.issuedOn(), list.id()),
+				"问题清单", list.unit().name(), p, list.issuedOn()));
 	}
 
 	byte[] accountability(Recommendation r) {
@@ -111,8 +111,8 @@ class SupervisionLetters {
 			case IMPROVE_POLICY -> "有关单位完善相关政策";
 			case DISCIPLINE -> "依规依纪依法对有关责任人员追责问责";
 		} + "（" + typeName(r.type()) + "）。请依职责处理，并将处理结果书面反馈我单位。");
-		return printer.print(new OfficialLetter(r.issuingUnit().name(), number("责追", r.sentOn(), r.id()), "责任追究建议书",
-				r.competentBody(), p, LetterPrinter.chineseDate(r.sentOn())));
+		return letters.render(new Letter(r.issuingUnit().name(), number("责追", r.sentOn(), r.id()), "责任追究建议书",
+				r.competentBody(), p, r.sentOn()));
 	}
 
 	static String typeName(Accountability.Type type) {
@@ -145,7 +145,7 @@ class SupervisionLetters {
 
 	private String dateTime(OffsetDateTime at) {
 		ZonedDateTime t = at.atZoneSameInstant(clock.getZone());
-		return LetterPrinter.chineseDate(t.toLocalDate()) + t.getHour() + "时" + String.format("%02d", t.getMinute()) + "分";
+		return OfficialLetters.chineseDate(t.toLocalDate()) + t.getHour() + "时" + String.format("%02d", t.getMinute()) + "分";
 	}
 
 	private static String number(String mark, LocalDate date, long id) {
