@@ -159,6 +159,8 @@ class AccountabilityTests {
 		assertThat(sup.get(path).body()).contains("document.pdf").contains("id=\"outcome-form\"");
 		assertThat(sup.post(path + "/outcome", Map.of("outcome", "已整改", "outcomeOn", "")).statusCode()).isEqualTo(302);
 		assertThat(sup.get(path).body()).contains("已整改").doesNotContain("id=\"outcome-form\"");
+		assertThat(new FormClient(port).language("en").signIn(supervisor.username(), Fixtures.PASSWORD).get(path).body())
+			.contains("Accountability recommendation").contains("Improve work").contains("Concluded");
 		assertThat(new FormClient(port).signIn(outsideSupervisor.username(), Fixtures.PASSWORD).get(path).statusCode())
 			.isEqualTo(404);
 	}
