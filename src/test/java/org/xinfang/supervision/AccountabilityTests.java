@@ -107,6 +107,8 @@ class AccountabilityTests {
 		clock.travelTo(LocalDate.of(2026, 7, 15));
 		assertThat(fields(api.call(supervisor, HttpMethod.POST, uri + "/outcome",
 				Map.of("outcome", " ", "outcomeOn", "2026-08-01"), 400))).containsExactlyInAnyOrder("outcome", "outcomeOn");
+		assertThat(fields(api.call(supervisor, HttpMethod.POST, uri + "/outcome",
+				Map.of("outcome", "已处理", "outcomeOn", "2026-05-31"), 400))).containsExactly("outcomeOn");
 		Map<String, Object> concluded = api.call(supervisor, HttpMethod.POST, uri + "/outcome",
 				Map.of("outcome", "给予院长诫勉谈话处理", "outcomeOn", "2026-07-10"), 200);
 		assertThat(concluded.get("status")).isEqualTo("CONCLUDED");
