@@ -107,6 +107,8 @@ class AccountabilityTests {
 		clock.travelTo(LocalDate.of(2026, 7, 15));
 		assertThat(fields(api.call(supervisor, HttpMethod.POST, uri + "/outcome",
 				Map.of("outcome", " ", "outcomeOn", "2026-08-01"), 400))).containsExactlyInAnyOrder("outcome", "outcomeOn");
+		assertThat(fields(api.call(supervisor, HttpMethod.POST, uri + "/outcome",
+				Map.of("outcome", "已处理", "outcomeOn", "2026-05-31"), 400))).containsExactly("outcomeOn");
 		Map<String, Object> concluded = api.call(supervisor, HttpMethod.POST, uri + "/outcome",
 				Map.of("outcome", "给予院长诫勉谈话处理", "outcomeOn", "2026-07-10"), 200);
 		assertThat(concluded.get("status")).isEqualTo("CONCLUDED");
@@ -159,6 +161,8 @@ class AccountabilityTests {
 		assertThat(sup.get(path).body()).contains("document.pdf").contains("id=\"outcome-form\"");
 		assertThat(sup.post(path + "/outcome", Map.of("outcome", "已整改", "outcomeOn", "")).statusCode()).isEqualTo(302);
 		assertThat(sup.get(path).body()).contains("已整改").doesNotContain("id=\"outcome-form\"");
+		assertThat(new FormClient(port).language("en").signIn(supervisor.username(), Fixtures.PASSWORD).get(path).body())
+			.contains("Accountability recommendation").contains("Improve work").contains("Concluded");
 		assertThat(new FormClient(port).signIn(outsideSupervisor.username(), Fixtures.PASSWORD).get(path).statusCode())
 			.isEqualTo(404);
 	}

@@ -176,6 +176,10 @@ class InterviewTests {
 			.isEqualTo(new Interviews.Tally(0, 0, 1, 0));
 		List<?> listed = api.call(supervisor, HttpMethod.GET, "/api/v1/interviews?unit=" + bureau.code(), null, 200, List.class);
 		assertThat(listed).anySatisfy(s -> assertThat(map(s)).containsEntry("id", (int) id).containsEntry("overdue", true));
+		assertThat(api.call(supervisor, HttpMethod.GET, "/api/v1/interviews?unit=" + hospital.code() + "&from=2026-03-21",
+				null, 200, List.class)).isEmpty();
+		assertThat(api.call(supervisor, HttpMethod.GET, "/api/v1/interviews?unit=" + hospital.code()
+				+ "&from=2026-03-20&to=2026-03-20", null, 200, List.class)).hasSize(1);
 
 		// out of scope: not found
 		api.call(outsideSupervisor, HttpMethod.GET, uri, null, 404);

@@ -133,8 +133,13 @@ class JdbcAccountability implements Accountability {
 		String text = Targets.text(outcome, "outcome", 4000, true, errors);
 		LocalDate today = LocalDate.now(clock);
 		LocalDate day = outcomeOn == null || outcomeOn.isBlank() ? today : Targets.date(outcomeOn, "outcomeOn", errors);
+		LocalDate sentOn = jdbc.sql("SELECT sent_on FROM accountability_recommendation WHERE id = :id")
+			.param("id", id).query(LocalDate.class).single();
 		if (day != null && day.isAfter(today)) {
 			errors.add(new FieldProblem("outcomeOn", "must not lie in the future"));
+		}
+		else if (day != null && day.isBefore(sentOn)) {
+			errors.add(new FieldProblem("outcomeOn", "must not lie before the day the recommendation was sent"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);
