@@ -313,6 +313,32 @@ class AccessMatrixTests {
 		api("GET", "/api/v1/admin/audit/entries", rolesThenScope(200, auditors), (p, m, side, scope) -> Agent.Call
 			.api(m, "/api/v1/admin/audit/entries?entityType=matter&entityId=" + side.report().id()));
 
+		// --- bulletins (通报) and their proposed measures: read by those who read indicators, written and decided
+		// by supervisors (role first, 403); a bulletin or proposal that does not exist is 404 (ids below are
+		// none); bodies incomplete: 400
+		final Role[] bulletinReaders = { Role.SUPERVISOR, Role.LEADER, Role.UNIT_HEAD, Role.ADMIN };
+		api("POST", "/api/v1/bulletins", roles(400, Role.SUPERVISOR), json("{}"));
+		api("GET", "/api/v1/bulletins", roles(200, bulletinReaders));
+		api("GET", "/api/v1/bulletins/{bulletinId}", roles(404, bulletinReaders), noBulletin(null, null));
+		api("PUT", "/api/v1/bulletins/{bulletinId}", roles(404, Role.SUPERVISOR), noBulletin("{}", null));
+		api("POST", "/api/v1/bulletins/{bulletinId}/regenerate", roles(404, Role.SUPERVISOR), noBulletin(null, null));
+		api("POST", "/api/v1/bulletins/{bulletinId}/publish", roles(404, Role.SUPERVISOR), noBulletin(null, null));
+		api("GET", "/api/v1/bulletins/{bulletinId}/pdf", roles(404, bulletinReaders), noBulletin(null, "application/pdf"));
+		api("GET", "/api/v1/bulletins/{bulletinId}/xlsx", roles(404, bulletinReaders),
+				noBulletin(null, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+		api("GET", "/api/v1/bulletin-proposals", roles(200, bulletinReaders));
+		api("POST", "/api/v1/bulletin-proposals/{proposalId}/confirm", roles(404, Role.SUPERVISOR), noBulletin("{}", null));
+		api("POST", "/api/v1/bulletin-proposals/{proposalId}/dismiss", roles(404, Role.SUPERVISOR), noBulletin("{}", null));
+		page("GET", "/staff/bulletins", roles(200, bulletinReaders));
+		page("POST", "/staff/bulletins", roles(400, Role.SUPERVISOR)); // the list again, with the errors
+		page("GET", "/staff/bulletins/{bulletinId}", roles(404, bulletinReaders), noBulletinPage());
+		page("POST", "/staff/bulletins/{bulletinId}", roles(404, Role.SUPERVISOR), noBulletinPage());
+		page("POST", "/staff/bulletins/{bulletinId}/regenerate", roles(404, Role.SUPERVISOR), noBulletinPage());
+		page("POST", "/staff/bulletins/{bulletinId}/publish", roles(404, Role.SUPERVISOR), noBulletinPage());
+		page("GET", "/staff/bulletin-proposals", roles(200, bulletinReaders));
+		page("POST", "/staff/bulletin-proposals/{proposalId}/confirm", roles(404, Role.SUPERVISOR), noBulletinPage());
+		page("POST", "/staff/bulletin-proposals/{proposalId}/dismiss", roles(404, Role.SUPERVISOR), noBulletinPage());
+
 		// --- the calendar: reading is public; changing is the administrators' (bodies incomplete: 400)
 		api("GET", "/api/v1/calendar/due-date", open(200),
 				(p, m, side, scope) -> Agent.Call.api(m, "/api/v1/calendar/due-date?start=2026-03-02&amount=60&unit=CALENDAR_DAYS"));
@@ -429,6 +455,21 @@ class AccessMatrixTests {
 
 	Request action(String body) {
 		return (p, m, side, scope) -> Agent.Call.api(m, path(p, side, scope)).json(body).header("If-Match", STALE);
+	}
+
+	/** A bulletin or proposal id that does not exist (bulletins: their own tests cover scope with real ones). */
+	static final String NO_BULLETIN = "999999999";
+
+	Request noBulletin(String body, String accept) {
+		return (p, m, side, scope) -> {
+			Agent.Call call = Agent.Call.api(m, p.replace("{bulletinId}", NO_BULLETIN).replace("{proposalId}", NO_BULLETIN));
+			call = body == null ? call : call.json(body);
+			return accept == null ? call : call.header("Accept", accept);
+		};
+	}
+
+	Request noBulletinPage() {
+		return (p, m, side, scope) -> Agent.Call.page(m, p.replace("{bulletinId}", NO_BULLETIN).replace("{proposalId}", NO_BULLETIN));
 	}
 
 	Agent.Call apiCall(String pattern, String method, Side side, Scope scope) {
