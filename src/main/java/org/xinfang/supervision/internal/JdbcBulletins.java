@@ -341,11 +341,10 @@ class JdbcBulletins implements Bulletins {
 				                               status, created_at)
 				SELECT a.unit_id, :rule, 'REMINDER_OR_INTERVIEW', :earlier, :later, 'PROPOSED', :now
 				FROM bulletin_entry a JOIN bulletin_entry b ON b.unit_id = a.unit_id AND b.bulletin_id = :later
-				WHERE a.bulletin_id = :earlier AND """ + match + """
-
+				WHERE a.bulletin_id = :earlier AND {match}
 				ORDER BY a.unit_id
 				ON CONFLICT (rule, unit_id, later_bulletin_id) DO NOTHING
-				RETURNING id""")
+				RETURNING id""".replace("{match}", match))
 			.param("rule", rule.name())
 			.param("earlier", earlier)
 			.param("later", later)
