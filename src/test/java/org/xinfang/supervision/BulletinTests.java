@@ -195,6 +195,10 @@ class BulletinTests {
 		assertThat(entries(call(leader, HttpMethod.GET, "/api/v1/bulletins/" + id, null, 200))).last()
 			.satisfies(e -> assertThat(e.get("rank")).isNull());
 		assertThat(audit(id)).containsExactly("BULLETIN_GENERATED", "BULLETIN_EDITED", "BULLETIN_PUBLISHED");
+		// the OpenAPI document describes the endpoints
+		assertThat(http.get().uri("/api/v1/openapi").exchange().expectStatus().isOk().expectBody(String.class)
+			.returnResult().getResponseBody()).contains("/api/v1/bulletins/{bulletinId}/publish")
+			.contains("/api/v1/bulletin-proposals/{proposalId}/confirm").contains("/api/v1/bulletins/{bulletinId}/xlsx");
 	}
 
 	@Test
