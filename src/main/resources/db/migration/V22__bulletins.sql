@@ -82,3 +82,25 @@ CREATE TABLE bulletin_proposal (
     CHECK ((status = 'PROPOSED') = (decided_at IS NULL))
 );
 CREATE INDEX bulletin_proposal_unit_idx ON bulletin_proposal (unit_id, status);
+
+-- Target responsibility letters (目标责任书): per unit and year, the targets on the indicators of DOMAIN §8
+-- (rates from 0 to 1; null: no target on that indicator; the repeat rate is a ceiling). The yearly
+-- assessment is computed from them, the indicators and the bulletin record; it is not stored.
+CREATE TABLE target_letter (
+    id                      BIGSERIAL PRIMARY KEY,
+    unit_id                 BIGINT NOT NULL REFERENCES unit (id),
+    year                    INT NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+    timely_acceptance       DOUBLE PRECISION CHECK (timely_acceptance BETWEEN 0 AND 1),
+    on_time_completion      DOUBLE PRECISION CHECK (on_time_completion BETWEEN 0 AND 1),
+    satisfaction            DOUBLE PRECISION CHECK (satisfaction BETWEEN 0 AND 1),
+    resolved_at_unit_level  DOUBLE PRECISION CHECK (resolved_at_unit_level BETWEEN 0 AND 1),
+    resolved_without_repeat DOUBLE PRECISION CHECK (resolved_without_repeat BETWEEN 0 AND 1),
+    max_repeat_rate         DOUBLE PRECISION CHECK (max_repeat_rate BETWEEN 0 AND 1),
+    note                    TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 2000),
+    created_by              TEXT NOT NULL,
+    created_at              TIMESTAMPTZ NOT NULL,
+    updated_by              TEXT NOT NULL,
+    updated_at              TIMESTAMPTZ NOT NULL,
+    version                 INT NOT NULL DEFAULT 0,
+    UNIQUE (unit_id, year)
+);

@@ -339,6 +339,20 @@ class AccessMatrixTests {
 		page("POST", "/staff/bulletin-proposals/{proposalId}/confirm", roles(404, Role.SUPERVISOR), noBulletinPage());
 		page("POST", "/staff/bulletin-proposals/{proposalId}/dismiss", roles(404, Role.SUPERVISOR), noBulletinPage());
 
+		// --- target responsibility letters and the yearly assessment: set by supervisors (bodies incomplete: 400),
+		// read by those who read indicators, for the user's own bureau
+		api("PUT", "/api/v1/target-letters/{unitCode}/{year}", roles(400, Role.SUPERVISOR), (p, m, side, scope) -> Agent.Call
+			.api(m, "/api/v1/target-letters/" + side.spareUnit().code() + "/2026").json("{}"));
+		api("GET", "/api/v1/target-letters", roles(200, bulletinReaders),
+				(p, m, side, scope) -> Agent.Call.api(m, p + "?year=2026&unit=" + side.office().code()));
+		api("GET", "/api/v1/assessments", roles(200, bulletinReaders),
+				(p, m, side, scope) -> Agent.Call.api(m, p + "?year=2026&unit=" + side.office().code()));
+		api("GET", "/api/v1/assessments/export.xlsx", roles(200, bulletinReaders), (p, m, side, scope) -> Agent.Call
+			.api(m, p + "?year=2026&unit=" + side.office().code())
+			.header("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+		page("GET", "/staff/assessments", roles(200, bulletinReaders));
+		page("POST", "/staff/assessments/letters", roles(400, Role.SUPERVISOR)); // the page again, with the errors
+
 		// --- the calendar: reading is public; changing is the administrators' (bodies incomplete: 400)
 		api("GET", "/api/v1/calendar/due-date", open(200),
 				(p, m, side, scope) -> Agent.Call.api(m, "/api/v1/calendar/due-date?start=2026-03-02&amount=60&unit=CALENDAR_DAYS"));

@@ -485,6 +485,83 @@ class BulletinTests {
 			.isEqualTo(403);
 	}
 
+	// ------------------------------------------------------------------ target letters and the yearly assessment
+
+	/**
+	 * 2026 to early May, by hand: h0..h4 met 5, 4, 3, 2, 1 of five acceptance periods in March and in April, so
+	 * h2, h3 and h4 were in the bottom three of both published bulletins; h4's proposal was confirmed.
+	 * <pre>
+	 * h0: acceptance 10/10 against 0.9 → 80; no bulletin record → 20; total 100
+	 * h5: a satisfaction target, no data → 80 (marked); total 100
+	 * h3: acceptance 4/10 against 0.8 → 0.5, repeat 0 under 0.1 → 1; mean 0.75 → 60; twice bottom → 10; total 70
+	 * h4: acceptance 2/10 against 0.5 → 0.4 → 32; twice bottom, one measure → 5; total 37
+	 * </pre>
+	 */
+	@Test
+	void yearlyAssessmentScoresUnitsAgainstTheirLettersAndBulletinRecord() throws Exception {
+		scores("2026-03", 5, 4, 3, 2, 1);
+		scores("2026-04", 5, 4, 3, 2, 1);
+		clock.travelTo(LocalDate.of(2026, 5, 2));
+		publishMonth("2026-03");
+		long april = publishMonth("2026-04");
+		call(supervisor, HttpMethod.POST, confirm(proposalOf(april, h.get(4))), Map.of("measure", "REMINDER"), 200);
+
+		String letters = "/api/v1/target-letters/";
+		call(handler, HttpMethod.PUT, letters + h.get(0).code() + "/2026", Map.of("timelyAcceptance", 0.9), 403);
+		call(outsideSupervisor, HttpMethod.PUT, letters + h.get(0).code() + "/2026", Map.of("timelyAcceptance", 0.9), 404);
+		assertThat(fields(call(supervisor, HttpMethod.PUT, letters + h.get(0).code() + "/2026", Map.of("timelyAcceptance", 1.5), 400)))
+			.containsExactly("timelyAcceptance");
+		assertThat(fields(call(supervisor, HttpMethod.PUT, letters + h.get(0).code() + "/2026", Map.of(), 400)))
+			.containsExactly("targets");
+		call(supervisor, HttpMethod.PUT, letters + h.get(0).code() + "/2026", Map.of("timelyAcceptance", 0.5), 200);
+		Map<String, Object> changed = call(supervisor, HttpMethod.PUT, letters + h.get(0).code() + "/2026",
+				Map.of("timelyAcceptance", 0.9, "note", "2026年度目标"), 200);
+		assertThat(changed.get("version")).isEqualTo(1);
+		call(supervisor, HttpMethod.PUT, letters + h.get(3).code() + "/2026", Map.of("timelyAcceptance", 0.8, "maxRepeatRate", 0.1), 200);
+		call(supervisor, HttpMethod.PUT, letters + h.get(4).code() + "/2026", Map.of("timelyAcceptance", 0.5), 200);
+		call(supervisor, HttpMethod.PUT, letters + h.get(5).code() + "/2026", Map.of("satisfaction", 0.9), 200);
+		assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE entity_type = 'unit' AND entity_id = :id ORDER BY seq")
+			.param("id", String.valueOf(h.get(0).id())).query(String.class).list())
+			.containsExactly("TARGET_LETTER_SET", "TARGET_LETTER_CHANGED");
+		assertThat((List<?>) call(leader, HttpMethod.GET, "/api/v1/target-letters?unit=" + bureau.code() + "&year=2026", null, 200,
+				List.class)).hasSize(4);
+
+		List<Map<String, Object>> scores = maps(call(leader, HttpMethod.GET,
+				"/api/v1/assessments?unit=" + bureau.code() + "&year=2026", null, 200, List.class));
+		String tieFirst = h.get(0).code().compareTo(h.get(5).code()) < 0 ? h.get(0).code() : h.get(5).code();
+		assertThat(scores).extracting(a -> (Object) ((Map<?, ?>) a.get("unit")).get("code")).hasSize(4)
+			.startsWith(tieFirst).endsWith(h.get(3).code(), h.get(4).code());
+		Map<String, Map<String, Object>> byUnit = new LinkedHashMap<>();
+		scores.forEach(a -> byUnit.put((String) ((Map<?, ?>) a.get("unit")).get("code"), a));
+		assertThat(byUnit.get(h.get(0).code())).containsEntry("score", 100.0).containsEntry("indicatorPart", 80.0)
+			.containsEntry("bulletinPart", 20.0).containsEntry("timesInBottomThree", 0);
+		assertThat(byUnit.get(h.get(5).code())).containsEntry("score", 100.0).containsEntry("noIndicatorData", true);
+		assertThat(byUnit.get(h.get(3).code())).containsEntry("score", 70.0).containsEntry("indicatorPart", 60.0)
+			.containsEntry("bulletinPart", 10.0).containsEntry("timesInBottomThree", 2).containsEntry("measuresConfirmed", 0);
+		assertThat(byUnit.get(h.get(4).code())).containsEntry("score", 37.0).containsEntry("indicatorPart", 32.0)
+			.containsEntry("bulletinPart", 5.0).containsEntry("measuresConfirmed", 1);
+		call(handler, HttpMethod.GET, "/api/v1/assessments?unit=" + bureau.code() + "&year=2026", null, 403);
+		call(outsideSupervisor, HttpMethod.GET, "/api/v1/assessments?unit=" + bureau.code() + "&year=2026", null, 404);
+
+		byte[] xlsx = download(leader, "/api/v1/assessments/export.xlsx?unit=" + bureau.code() + "&year=2026",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			XSSFSheet sheet = book.getSheetAt(0);
+			assertThat(sheet.getRow(3).getCell(2).getStringCellValue()).isEqualTo("考核得分");
+			assertThat(sheet.getRow(6).getCell(0).getStringCellValue()).isEqualTo(h.get(3).code());
+			assertThat(sheet.getRow(6).getCell(2).getNumericCellValue()).isEqualTo(70.0);
+			assertThat(sheet.getRow(7).getCell(5).getNumericCellValue()).isEqualTo(2.0);
+			assertThat(sheet.getRow(7).getCell(7).getNumericCellValue()).isEqualTo(0.2);
+		}
+		FormClient sup = new FormClient(port).signIn(supervisor.username(), Fixtures.PASSWORD);
+		assertThat(sup.get("/staff/assessments?unit=" + bureau.code() + "&year=2026").body())
+			.contains("id=\"assessment-" + h.get(4).code() + "\"").contains("37.00").contains("尚未计入");
+		assertThat(sup.post("/staff/assessments/letters", Map.of("parent", bureau.code(), "year", "2026", "unitCode",
+				h.get(1).code(), "timelyAcceptance", "85")).statusCode()).isEqualTo(302);
+		assertThat((List<?>) call(leader, HttpMethod.GET, "/api/v1/target-letters?unit=" + bureau.code() + "&year=2026", null, 200,
+				List.class)).hasSize(5);
+	}
+
 	// ------------------------------------------------------------------ helpers
 
 	/** Per hospital h0..h4, how many of five acceptance periods settled in the month were met in time. */
