@@ -285,7 +285,7 @@ class BulletinTests {
 	}
 
 	@Test
-	void namedInTwoConsecutiveSpecialBulletinsProposesAReminderOrInterview() {
+	void namedInTwoConsecutiveSpecialBulletinsProposesAReminderOrInterview() throws Exception {
 		long first = publishSpecial("关于部分单位信访件转办不及时的通报", h.get(0), h.get(1));
 		assertThat(proposals(first)).isEmpty();
 		long second = publishSpecial("关于信访答复意见书不规范问题的通报", h.get(1), h.get(2));
@@ -305,6 +305,25 @@ class BulletinTests {
 		bad.put("namedUnits", List.of(Map.of("unitCode", bureau.code(), "note", "本单位")));
 		assertThat(fields(call(supervisor, HttpMethod.POST, "/api/v1/bulletins", bad, 400)))
 			.containsExactlyInAnyOrder("body", "namedUnits");
+
+		// a draft special bulletin on its page: the named units, editable one per line; its PDF lists them
+		Map<String, Object> draft = new LinkedHashMap<>();
+		draft.put("kind", "SPECIAL");
+		draft.put("unitCode", bureau.code());
+		draft.put("title", "关于群众反映强烈问题的专项通报");
+		draft.put("body", "近期群众反映集中。");
+		draft.put("namedUnits", List.of(Map.of("unitCode", h.get(3).code(), "note", "答复不规范")));
+		long id = id(call(supervisor, HttpMethod.POST, "/api/v1/bulletins", draft, 201));
+		FormClient sup = new FormClient(port).signIn(supervisor.username(), Fixtures.PASSWORD);
+		assertThat(sup.get("/staff/bulletins/" + id).body()).contains("id=\"e-named\"").contains(h.get(3).code() + " 答复不规范")
+			.contains(h.get(3).name() + "：答复不规范");
+		assertThat(sup.post("/staff/bulletins/" + id, Map.of("title", "关于群众反映强烈问题的专项通报", "body", "近期群众反映集中。",
+				"named", h.get(4).code() + " 超期未办结\n" + h.get(3).code() + " 答复不规范")).statusCode()).isEqualTo(302);
+		assertThat(entries(call(supervisor, HttpMethod.GET, "/api/v1/bulletins/" + id, null, 200)))
+			.extracting(e -> (Object) ((Map<?, ?>) e.get("unit")).get("code")).containsExactly(h.get(4).code(), h.get(3).code());
+		try (PDDocument doc = Loader.loadPDF(download(leader, "/api/v1/bulletins/" + id + "/pdf", "application/pdf"))) {
+			assertThat(new PDFTextStripper().getText(doc)).contains("点名单位").contains(h.get(4).name() + "：超期未办结");
+		}
 	}
 
 	@Test
