@@ -363,7 +363,7 @@ class AccessMatrixTests {
 		// the supervisors' (role first, 403; empty bodies: 400); lists default to the user's unit (200); a measure
 		// that does not exist (or lies outside the subtree, see SupervisionMeasureTests) is 404 for everyone
 		final Request noMeasure = (p, m, side, scope) -> m.equals("POST")
-				? Agent.Call.api(m, measurePath(p)).json("{}") : Agent.Call.api(m, measurePath(p));
+				? Agent.Call.api(m, absentPath(p)).json("{}") : Agent.Call.api(m, absentPath(p));
 		api("POST", "/api/v1/special-assignments", roles(400, Role.SUPERVISOR), json("{}"));
 		api("GET", "/api/v1/special-assignments", staff(200));
 		api("GET", "/api/v1/special-assignments/{assignmentId}", staff(404), noMeasure);
@@ -384,6 +384,46 @@ class AccessMatrixTests {
 		api("POST", "/api/v1/flags/{flagId}/acceptance", staff(404), noMeasure);
 		api("POST", "/api/v1/flags/{flagId}/unflag", staff(404), noMeasure);
 		api("GET", "/api/v1/flags/{flagId}/notice.pdf", staff(404), noMeasure);
+
+		// --- bulletins (通报) and their proposed measures: read by those who read indicators, written and decided
+		// by supervisors (role first, 403); a bulletin or proposal that does not exist is 404 (ids below are
+		// none); bodies incomplete: 400
+		final Role[] bulletinReaders = { Role.SUPERVISOR, Role.LEADER, Role.UNIT_HEAD, Role.ADMIN };
+		api("POST", "/api/v1/bulletins", roles(400, Role.SUPERVISOR), json("{}"));
+		api("GET", "/api/v1/bulletins", roles(200, bulletinReaders));
+		api("GET", "/api/v1/bulletins/{bulletinId}", roles(404, bulletinReaders), noBulletin(null, null));
+		api("PUT", "/api/v1/bulletins/{bulletinId}", roles(404, Role.SUPERVISOR), noBulletin("{}", null));
+		api("POST", "/api/v1/bulletins/{bulletinId}/regenerate", roles(404, Role.SUPERVISOR), noBulletin(null, null));
+		api("POST", "/api/v1/bulletins/{bulletinId}/publish", roles(404, Role.SUPERVISOR), noBulletin(null, null));
+		api("GET", "/api/v1/bulletins/{bulletinId}/pdf", roles(404, bulletinReaders), noBulletin(null, "application/pdf"));
+		api("GET", "/api/v1/bulletins/{bulletinId}/xlsx", roles(404, bulletinReaders),
+				noBulletin(null, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+		api("GET", "/api/v1/bulletin-proposals", roles(200, bulletinReaders));
+		api("POST", "/api/v1/bulletin-proposals/{proposalId}/confirm", roles(404, Role.SUPERVISOR), noBulletin("{}", null));
+		api("POST", "/api/v1/bulletin-proposals/{proposalId}/dismiss", roles(404, Role.SUPERVISOR), noBulletin("{}", null));
+		page("GET", "/staff/bulletins", roles(200, bulletinReaders));
+		page("POST", "/staff/bulletins", roles(400, Role.SUPERVISOR)); // the list again, with the errors
+		page("GET", "/staff/bulletins/{bulletinId}", roles(404, bulletinReaders), absentPage());
+		page("POST", "/staff/bulletins/{bulletinId}", roles(404, Role.SUPERVISOR), absentPage());
+		page("POST", "/staff/bulletins/{bulletinId}/regenerate", roles(404, Role.SUPERVISOR), absentPage());
+		page("POST", "/staff/bulletins/{bulletinId}/publish", roles(404, Role.SUPERVISOR), absentPage());
+		page("GET", "/staff/bulletin-proposals", roles(200, bulletinReaders));
+		page("POST", "/staff/bulletin-proposals/{proposalId}/confirm", roles(404, Role.SUPERVISOR), absentPage());
+		page("POST", "/staff/bulletin-proposals/{proposalId}/dismiss", roles(404, Role.SUPERVISOR), absentPage());
+
+		// --- target responsibility letters and the yearly assessment: set by supervisors (bodies incomplete: 400),
+		// read by those who read indicators, for the user's own bureau
+		api("PUT", "/api/v1/target-letters/{unitCode}/{year}", roles(400, Role.SUPERVISOR), (p, m, side, scope) -> Agent.Call
+			.api(m, "/api/v1/target-letters/" + side.spareUnit().code() + "/2026").json("{}"));
+		api("GET", "/api/v1/target-letters", roles(200, bulletinReaders),
+				(p, m, side, scope) -> Agent.Call.api(m, p + "?year=2026&unit=" + side.office().code()));
+		api("GET", "/api/v1/assessments", roles(200, bulletinReaders),
+				(p, m, side, scope) -> Agent.Call.api(m, p + "?year=2026&unit=" + side.office().code()));
+		api("GET", "/api/v1/assessments/export.xlsx", roles(200, bulletinReaders), (p, m, side, scope) -> Agent.Call
+			.api(m, p + "?year=2026&unit=" + side.office().code())
+			.header("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+		page("GET", "/staff/assessments", roles(200, bulletinReaders));
+		page("POST", "/staff/assessments/letters", roles(400, Role.SUPERVISOR)); // the page again, with the errors
 
 		// --- the calendar: reading is public; changing is the administrators' (bodies incomplete: 400)
 		api("GET", "/api/v1/calendar/due-date", open(200),
@@ -457,7 +497,7 @@ class AccessMatrixTests {
 		page("POST", "/staff/key-matters/{matterId}/reports", staff(404));
 		// supervision measures: the forms to issue answer a supervisor with the form again and its errors (400),
 		// anyone else with 403; a measure that does not exist is 404
-		final Request noMeasurePage = (p, m, side, scope) -> Agent.Call.page(m, measurePath(p));
+		final Request noMeasurePage = absentPage();
 		page("GET", "/staff/assignments", staff(200));
 		page("POST", "/staff/assignments", roles(400, Role.SUPERVISOR));
 		page("GET", "/staff/assignments/{assignmentId}", staff(404), noMeasurePage);
@@ -526,9 +566,12 @@ class AccessMatrixTests {
 		return (p, m, side, scope) -> Agent.Call.api(m, path(p, side, scope)).json(body).header("If-Match", STALE);
 	}
 
-	/** A supervision record (interview, problem list, recommendation) that does not exist. */
+	/** A supervision record (measure, interview, problem list, recommendation, bulletin, proposal) that does not exist. */
 	static String absentPath(String pattern) {
-		return pattern.replaceAll("\\{(interviewId|listId|itemId|recommendationId)\\}", "999999999");
+		return pattern
+			.replaceAll("\\{(interviewId|listId|itemId|recommendationId|assignmentId|reminderId|flagId|bulletinId|proposalId)\\}",
+					"999999999")
+			.replace("{step}", "MEASURES");
 	}
 
 	Request absent(String body) {
@@ -544,17 +587,18 @@ class AccessMatrixTests {
 		return (p, m, side, scope) -> Agent.Call.page(m, absentPath(p));
 	}
 
+	Request noBulletin(String body, String accept) {
+		return (p, m, side, scope) -> {
+			Agent.Call call = Agent.Call.api(m, absentPath(p));
+			call = body == null ? call : call.json(body);
+			return accept == null ? call : call.header("Accept", accept);
+		};
+	}
+
 	Agent.Call apiCall(String pattern, String method, Side side, Scope scope) {
 		return Agent.Call.api(method, path(pattern, side, scope));
 	}
 
-	/** A supervision measure (assignment, reminder, flag) that does not exist, and the first reporting step. */
-	static String measurePath(String pattern) {
-		return pattern.replace("{assignmentId}", "0")
-			.replace("{reminderId}", "0")
-			.replace("{flagId}", "0")
-			.replace("{step}", "MEASURES");
-	}
 
 	Agent.Call pageCall(String pattern, String method, Side side, Scope scope) {
 		return Agent.Call.page(method, path(pattern, side, scope));

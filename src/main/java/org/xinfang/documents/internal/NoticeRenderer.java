@@ -4,17 +4,11 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -22,7 +16,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +24,7 @@ import org.springframework.stereotype.Component;
  * (二号), paragraphs indented two characters, the signature and date four characters from the right, the
  * disclosure note two characters in, and the page number at the foot.
  *
- * <p>The Chinese font is a TrueType font with glyf outlines ({@code xinfang.documents.font}, a {@code .ttf} or a
- * {@code .ttc} with {@code xinfang.documents.font-name}), embedded as a subset of the glyphs used, so the PDF
- * shows the same text on every reader and stays small. PDFBox cannot subset CFF-outline fonts (Noto CJK,
- * Source Han), hence the Debian package {@code fonts-arphic-uming} (AR PL UMing, a Ming/Song face).
+ * <p>The Chinese font is that of {@link ChineseFontFile}, embedded as a subset of the glyphs used.
  */
 @Component
 class NoticeRenderer {
@@ -64,21 +54,17 @@ class NoticeRenderer {
 	/** Characters that must not begin a line (避头点): they stay at the end of the line before. */
 	private static final String NO_LINE_START = "，。、；：？！）》」』”’%…";
 
-	private final Path fontFile;
-
-	private final String fontName;
+	private final ChineseFontFile fonts;
 
 	private final Clock clock;
 
-	NoticeRenderer(@Value("${xinfang.documents.font}") String fontFile,
-			@Value("${xinfang.documents.font-name:}") String fontName, Clock clock) {
-		this.fontFile = Path.of(fontFile);
-		this.fontName = fontName;
+	NoticeRenderer(ChineseFontFile fonts, Clock clock) {
+		this.fonts = fonts;
 		this.clock = clock;
 	}
 
 	byte[] render(Notice notice) {
-		try (PDDocument doc = new PDDocument(); FontHandle handle = openFont()) {
+		try (PDDocument doc = new PDDocument(); ChineseFontFile.FontHandle handle = fonts.open()) {
 			PDType0Font font = PDType0Font.load(doc, handle.font(), true);
 			PDDocumentInformation info = doc.getDocumentInformation();
 			info.setTitle(notice.title() + " " + notice.number());
@@ -270,53 +256,5 @@ class NoticeRenderer {
 			text(folio, (LEFT + RIGHT - width(folio, 14)) / 2, BOTTOM - 12 * MM, 14, Color.BLACK, false);
 			y = TOP;
 		}
-	}
-
-	/** A parsed font and whatever must stay open while the document uses it. */
-	private record FontHandle(TrueTypeFont font, AutoCloseable owner) implements AutoCloseable {
-
-		@Override
-		public void close() throws IOException {
-			try {
-				owner.close();
-			}
-			catch (IOException | RuntimeException ex) {
-				throw ex;
-			}
-			catch (Exception ex) {
-				throw new IOException(ex);
-			}
-		}
-	}
-
-	/** Parses the font afresh for each document: a parsed font is not safe to share between threads. */
-	private FontHandle openFont() throws IOException {
-		if (!Files.isReadable(fontFile)) {
-			throw new IllegalStateException("The Chinese font for official documents is missing: " + fontFile
-					+ ". Install the Debian package fonts-arphic-uming or set xinfang.documents.font to a "
-					+ "TrueType (.ttf/.ttc) font with Chinese glyphs.");
-		}
-		if (fontFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".ttc")) {
-			TrueTypeCollection collection = new TrueTypeCollection(fontFile.toFile());
-			TrueTypeFont font = fontName.isBlank() ? firstOf(collection) : collection.getFontByName(fontName);
-			if (font == null) {
-				collection.close();
-				throw new IllegalStateException("Font " + fontName + " not found in " + fontFile
-						+ "; set xinfang.documents.font-name");
-			}
-			return new FontHandle(font, collection);
-		}
-		TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(fontFile.toFile()));
-		return new FontHandle(font, font);
-	}
-
-	private static TrueTypeFont firstOf(TrueTypeCollection collection) throws IOException {
-		TrueTypeFont[] first = new TrueTypeFont[1];
-		collection.processAllFonts(f -> {
-			if (first[0] == null) {
-				first[0] = f;
-			}
-		});
-		return first[0];
 	}
 }
