@@ -57,7 +57,7 @@ public interface TargetLetters {
 	}
 
 	record Assessment(IndicatorReport.UnitRef unit, int year, double score, double indicatorPart,
-			double bulletinPart, List<Line> lines, int timesInBottomThree, int measuresConfirmed,
+			double bulletinPart, List<Line> lines, int timesInBottomThree, int supervisionMeasures,
 			boolean noIndicatorData) {
 	}
 }

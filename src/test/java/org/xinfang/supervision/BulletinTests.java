@@ -556,9 +556,9 @@ class BulletinTests {
 			.containsEntry("bulletinPart", 20.0).containsEntry("timesInBottomThree", 0);
 		assertThat(byUnit.get(h.get(5).code())).containsEntry("score", 100.0).containsEntry("noIndicatorData", true);
 		assertThat(byUnit.get(h.get(3).code())).containsEntry("score", 70.0).containsEntry("indicatorPart", 60.0)
-			.containsEntry("bulletinPart", 10.0).containsEntry("timesInBottomThree", 2).containsEntry("measuresConfirmed", 0);
+			.containsEntry("bulletinPart", 10.0).containsEntry("timesInBottomThree", 2).containsEntry("supervisionMeasures", 0);
 		assertThat(byUnit.get(h.get(4).code())).containsEntry("score", 37.0).containsEntry("indicatorPart", 32.0)
-			.containsEntry("bulletinPart", 5.0).containsEntry("measuresConfirmed", 1);
+			.containsEntry("bulletinPart", 5.0).containsEntry("supervisionMeasures", 1);
 		call(handler, HttpMethod.GET, "/api/v1/assessments?unit=" + bureau.code() + "&year=2026", null, 403);
 		call(outsideSupervisor, HttpMethod.GET, "/api/v1/assessments?unit=" + bureau.code() + "&year=2026", null, 404);
 

@@ -62,8 +62,11 @@ class JdbcTargetLetters implements TargetLetters {
 
 	private final MessageSource messages;
 
+	private final SupervisionRecord record;
+
 	JdbcTargetLetters(JdbcClient jdbc, Clock clock, CurrentUser currentUser, Units units, Indicators indicators,
-			AuditLog audit, MessageSource messages) {
+			AuditLog audit, MessageSource messages,
+			SupervisionRecord record) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.currentUser = currentUser;
@@ -71,6 +74,7 @@ class JdbcTargetLetters implements TargetLetters {
 		this.indicators = indicators;
 		this.audit = audit;
 		this.messages = messages;
+		this.record = record;
 	}
 
 	@Override
@@ -173,15 +177,7 @@ class JdbcTargetLetters implements TargetLetters {
 				.param("to", to)
 				.query(Integer.class)
 				.single();
-			int measures = jdbc.sql("""
-					SELECT count(*) FROM bulletin_proposal p JOIN bulletin b ON b.id = p.later_bulletin_id
-					WHERE p.unit_id = :u AND p.status = 'CONFIRMED'
-					  AND (b.published_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN :from AND :to""")
-				.param("u", unit.id())
-				.param("from", from)
-				.param("to", to)
-				.query(Integer.class)
-				.single();
+			int measures = record.measuresReceived(unit.id(), from, to);
 			Rates r = rates.getOrDefault(unit.code(), new Rates(null, null, null, null, null, null, null, null));
 			out.add(YearlyAssessment.assess(letter.unit(), year, letter.targets(), r, bottoms, measures));
 		}
@@ -223,7 +219,7 @@ class JdbcTargetLetters implements TargetLetters {
 				row.createCell(3).setCellValue(a.indicatorPart());
 				row.createCell(4).setCellValue(a.bulletinPart());
 				row.createCell(5).setCellValue(a.timesInBottomThree());
-				row.createCell(6).setCellValue(a.measuresConfirmed());
+				row.createCell(6).setCellValue(a.supervisionMeasures());
 				for (Line line : a.lines()) {
 					int column = 7 + List.of(keys).subList(7, keys.length).indexOf(line.indicator());
 					// "actual / target" as the achieved rate; blank without data

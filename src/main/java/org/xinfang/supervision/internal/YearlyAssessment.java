@@ -17,7 +17,7 @@ final class YearlyAssessment {
 	}
 
 	static Assessment assess(org.xinfang.supervision.IndicatorReport.UnitRef unit, int year, Targets t, Rates r,
-			int timesInBottomThree, int measuresConfirmed) {
+			int timesInBottomThree, int supervisionMeasures) {
 		List<Line> lines = new ArrayList<>();
 		add(lines, "timelyAcceptance", t.timelyAcceptance(), r.timelyAcceptanceRate(), false);
 		add(lines, "onTimeCompletion", t.onTimeCompletion(), r.onTimeCompletionRate(), false);
@@ -30,10 +30,10 @@ final class YearlyAssessment {
 		double indicator = noData ? TargetLetters.INDICATOR_POINTS
 				: TargetLetters.INDICATOR_POINTS * attained.stream().mapToDouble(Double::doubleValue).average().orElse(1);
 		double bulletin = Math.max(0,
-				TargetLetters.BULLETIN_POINTS - TargetLetters.DEDUCTION * (timesInBottomThree + measuresConfirmed));
+				TargetLetters.BULLETIN_POINTS - TargetLetters.DEDUCTION * (timesInBottomThree + supervisionMeasures));
 		double indicatorPart = round(indicator);
 		return new Assessment(unit, year, round(indicatorPart + bulletin), indicatorPart, bulletin, lines,
-				timesInBottomThree, measuresConfirmed, noData);
+				timesInBottomThree, supervisionMeasures, noData);
 	}
 
 	private static void add(List<Line> lines, String indicator, Double target, Double actual, boolean ceiling) {
