@@ -574,7 +574,7 @@ class BulletinTests {
 		}
 		FormClient sup = new FormClient(port).signIn(supervisor.username(), Fixtures.PASSWORD);
 		assertThat(sup.get("/staff/assessments?unit=" + bureau.code() + "&year=2026").body())
-			.contains("id=\"assessment-" + h.get(4).code() + "\"").contains("37.00").contains("尚未计入");
+			.contains("id=\"assessment-" + h.get(4).code() + "\"").contains("37.00").contains("责任追究建议按当年");
 		assertThat(sup.post("/staff/assessments/letters", Map.of("parent", bureau.code(), "year", "2026", "unitCode",
 				h.get(1).code(), "timelyAcceptance", "85")).statusCode()).isEqualTo(302);
 		assertThat((List<?>) call(leader, HttpMethod.GET, "/api/v1/target-letters?unit=" + bureau.code() + "&year=2026", null, 200,
