@@ -111,6 +111,17 @@ class ApiTokenTests {
 		assertThat(sessions()).isEqualTo(sessionsBefore);
 	}
 
+	@Test
+	void basicRequestsOpenNoSessionEither() {
+		Long sessionsBefore = sessions();
+		http.get().uri("/api/v1/me")
+			.headers(h -> h.setBasicAuth(user.username(), Fixtures.PASSWORD))
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+		assertThat(sessions()).isEqualTo(sessionsBefore);
+	}
+
 	Long sessions() {
 		return jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = :u")
 			.param("u", user.username()).query(Long.class).single();

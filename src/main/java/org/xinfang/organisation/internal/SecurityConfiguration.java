@@ -65,8 +65,8 @@ class SecurityConfiguration {
 			// a bearer token authenticates this request only: never saved, no session (BearerTokenFilter)
 			.addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
 			// the session of a signed-in page user is read (the default policy, IF_REQUIRED), but an API request
-			// never opens one: naming a creation policy here would add the SessionManagementFilter, which saves every
-			// request's authentication (Basic or bearer) into a new session row
+			// never opens one: naming a creation policy here would add the SessionManagementFilter, which saves a
+			// bearer-authenticated request's authentication into a new session row
 			.sessionManagement(s -> s.requireExplicitAuthenticationStrategy(true))
 			.csrf(csrf -> csrf.disable())
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
