@@ -40,8 +40,9 @@ import java.util.regex.Pattern;
  * java -cp postgresql.jar bench/Harness.java B2 --jdbc URL --user U --password P --base-url http://localhost:18080
  * </pre>
  *
- * Every command prints its figures as its last line, {@code NAME key=value …}. Staff sign in once through the
- * login form and reuse the session cookie, so password hashing is not on the measured path.
+ * Every command prints its figures as its last line, {@code NAME key=value …}. Staff sign in once — through the
+ * login form (session cookie; B2–B4) or for an API bearer token (B1) — so password hashing is not on the measured
+ * path.
  */
 public class Harness {
 
@@ -75,6 +76,7 @@ public class Harness {
 		Harness h = new Harness(options);
 		String line = switch (args[0]) {
 			case "load" -> h.load();
+			case "B1" -> h.b1();
 			case "B2" -> h.b2();
 			case "B3" -> h.b3();
 			case "B4" -> h.b4();
@@ -206,6 +208,340 @@ public class Harness {
 		}
 	}
 
+	// --- B1: full lifecycles over HTTP, and B1-limit: the same SQL through pgbench; B5: the application's memory
+
+	/** The institutions whose staff handle B1's matters; the registrar is their county bureau's. */
+	static final String B1_UNITS = "SELECT code FROM unit WHERE code ~ '^BENCH[0-9]+-(RMYY|ZYY|CDC|FYBJ|XZ0[1-4])$' "
+			+ "ORDER BY code";
+
+	/** The steps of one lifecycle, in order: one HTTP request each. */
+	static final List<String> B1_STEPS = List.of("REGISTER", "ASSIGN", "ACCEPT", "ASSIGN_HANDLER", "DRAFT_REPLY",
+			"APPROVE_REPLY", "DELIVER", "EVALUATE");
+
+	static final Pattern TRACKING = Pattern.compile("\"trackingCode\":\"([^\"]+)\"");
+
+	static final Pattern SECRET = Pattern.compile("\"querySecret\":\"([^\"]+)\"");
+
+	/**
+	 * Many concurrent clients each run whole lifecycles: a county registrar registers a matter about one of the
+	 * county's institutions and assigns it there; the institution's head accepts it and names a handler; the
+	 * handler drafts the reply; the head approves and delivers it; the petitioner evaluates it on the public API
+	 * with the tracking code and query secret. Staff take a bearer token once ({@code POST /api/v1/auth/tokens}).
+	 * Then, unless {@code --pgbench no}, B1-limit: the same statements as a pgbench script, same client count.
+	 * {@code --app-pid} (default: the parent process, i.e. the smoke test's JVM) is sampled for B5.
+	 */
+	String b1() throws Exception {
+		String base = opt("base-url", "http://localhost:18080");
+		List<String> institutions = usernames(B1_UNITS);
+		LocalDate today = LocalDate.now(ZONE);
+		Map<String, Client> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+		List<Team> teams = new ArrayList<>();
+		for (int i = 0; i < clients(); i++) {
+			String inst = institutions.get(i % institutions.size());
+			String county = inst.substring(0, inst.indexOf('-'));
+			Client registrar = token(tokens, base, county.toLowerCase(Locale.ROOT) + "-registrar");
+			Client head = token(tokens, base, inst.toLowerCase(Locale.ROOT) + "-unit_head");
+			String handlerName = inst.toLowerCase(Locale.ROOT) + "-handler1";
+			Client handler = token(tokens, base, handlerName);
+			teams.add(new Team(inst, handlerName, registrar, head, handler, Client.anonymous(base)));
+		}
+		Map<String, Latencies> perStep = new java.util.LinkedHashMap<>();
+		B1_STEPS.forEach(step -> perStep.put(step, new Latencies()));
+		Latencies all = new Latencies();
+		AtomicLong lifecycles = new AtomicLong();
+		AtomicLong sequence = new AtomicLong(ThreadLocalRandom.current().nextLong(100_000_000L));
+		Sampler memory = new Sampler(Long.parseLong(opt("app-pid",
+				String.valueOf(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L)))));
+		memory.start();
+		double measuredSeconds;
+		try {
+			measuredSeconds = phases(teams, team -> {
+				boolean measuring = team.registrar.measuring;
+				long t0 = System.nanoTime();
+				String reg = null;
+				for (int attempt = 0; attempt < 5 && reg == null; attempt++) {
+					// a new petitioner each time: the same one on an open matter would be a repeat (no new matter)
+					long n = sequence.incrementAndGet() % 100_000_000L;
+					String answer = team.registrar.post("/api/v1/matters", """
+							{"channel":"LETTER","kind":"GRIEVANCE","title":"B1 反映医院收费问题",
+							 "content":"在医院就诊时被多收费用，请求核查并退还多收部分。","categoryCode":"CHARGES",
+							 "concernedUnitCode":"%s","petitioners":[{"name":"王五","idNumber":"5201031985%08d"}]}
+							""".formatted(team.institution, n), perStep.get("REGISTER"), all);
+					reg = SECRET.matcher(answer).find() ? answer : null;
+				}
+				if (reg == null) {
+					throw new IllegalStateException("five registrations in a row were taken for repeats");
+				}
+				long id = ids(reg).get(0);
+				Matcher code = TRACKING.matcher(reg);
+				Matcher secret = SECRET.matcher(reg);
+				code.find();
+				secret.find();
+				String actions = "/api/v1/matters/" + id + "/actions/";
+				team.registrar.post(actions + "ASSIGN", "{\"unitCode\":\"" + team.institution + "\"}",
+						perStep.get("ASSIGN"), all);
+				team.head.post(actions + "ACCEPT", "{}", perStep.get("ACCEPT"), all);
+				team.head.post(actions + "ASSIGN_HANDLER", "{\"username\":\"" + team.handlerName + "\"}",
+						perStep.get("ASSIGN_HANDLER"), all);
+				team.handler.post(actions + "DRAFT_REPLY",
+						"{\"outcome\":\"SUPPORTED\",\"text\":\"经核查，多收费用属实，已责成医院退还。\"}", perStep.get("DRAFT_REPLY"),
+						all);
+				team.head.post(actions + "APPROVE_REPLY", "{}", perStep.get("APPROVE_REPLY"), all);
+				team.head.post(actions + "DELIVER", "{\"method\":\"PORTAL\",\"deliveredOn\":\"" + today + "\"}",
+						perStep.get("DELIVER"), all);
+				team.citizen.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/public/petitions/" + code.group(1)
+						+ "/actions/EVALUATE"))
+					.header("Content-Type", "application/json")
+					.header("X-Query-Secret", secret.group(1))
+					.POST(HttpRequest.BodyPublishers.ofString("{\"rating\":\"SATISFIED\"}"))
+					.build(), perStep.get("EVALUATE"), all);
+				if (measuring) {
+					lifecycles.incrementAndGet();
+				}
+			});
+		}
+		finally {
+			memory.stop();
+		}
+		// B1's matters are not generated ones: the meta row counts them apart, so the reuse check still holds
+		try (Connection c = connect(); Statement s = c.createStatement()) {
+			s.execute("UPDATE xf_bench.meta SET b1_lifecycles = b1_lifecycles + " + lifecycles.get());
+		}
+		catch (SQLException ex) {
+			if (!"42P01".equals(ex.getSQLState())) {
+				throw ex;
+			}
+		}
+		double rate = lifecycles.get() / measuredSeconds;
+		StringBuilder line = new StringBuilder("B1 matters=" + matters() + " clients=" + clients()
+				+ " lifecycles=" + lifecycles.get() + " lifecycles_per_s=" + fmt(rate) + " p50_ms=" + all.p(50)
+				+ " p99_ms=" + all.p(99) + " requests=" + all.count());
+		perStep.forEach((step, l) -> line.append(' ').append(step.toLowerCase(Locale.ROOT)).append("_p99_ms=")
+			.append(l.p(99)));
+		String b5 = "B5 matters=" + matters() + " clients=" + clients() + " app_pid=" + memory.pid + " peak_heap_mb="
+				+ memory.peakHeapMb() + " peak_rss_mb=" + memory.peakRssMb() + " rss_hwm_mb=" + memory.hwmMb()
+				+ " samples=" + memory.samples;
+		System.out.println(b5);
+		if ("no".equals(opt("pgbench", "yes"))) {
+			line.append(" limit_lifecycles_per_s=skipped limit_ratio=skipped");
+		}
+		else {
+			double limit = pgbenchLimit(measuredSeconds);
+			line.append(" limit_lifecycles_per_s=").append(fmt(limit)).append(" limit_ratio=")
+				.append(String.format(Locale.ROOT, "%.3f", rate / limit));
+		}
+		return line.toString();
+	}
+
+	/** The staff members of one B1 client: registrar, institution head and handler, and the petitioner. */
+	record Team(String institution, String handlerName, Client registrar, Client head, Client handler,
+			Client citizen) {
+
+		void measuring(boolean on) {
+			registrar.measuring = on;
+			head.measuring = on;
+			handler.measuring = on;
+			citizen.measuring = on;
+		}
+	}
+
+	interface TeamStep {
+		void run(Team team) throws Exception;
+	}
+
+	/** Warm-up, then --seconds measured; answers the measured wall time. */
+	double phases(List<Team> teams, TeamStep step) throws Exception {
+		double warmup = Double.parseDouble(opt("warmup", "5"));
+		double[] phases = warmup == 0 ? new double[] { 0 } : new double[] { warmup, seconds() };
+		double measured = 0;
+		for (int k = 0; k < phases.length; k++) {
+			boolean measuring = k == phases.length - 1;
+			long start = System.nanoTime();
+			long end = start + (long) (phases[k] * 1e9);
+			ExecutorService pool = Executors.newFixedThreadPool(teams.size());
+			List<Future<?>> running = new ArrayList<>();
+			for (Team team : teams) {
+				team.measuring(measuring);
+				running.add(pool.submit(() -> {
+					do {
+						step.run(team);
+					}
+					while (System.nanoTime() < end);
+					return null;
+				}));
+			}
+			for (Future<?> f : running) {
+				f.get();
+			}
+			pool.shutdown();
+			measured = (System.nanoTime() - start) / 1e9;
+		}
+		return measured;
+	}
+
+	static Client token(Map<String, Client> tokens, String base, String username) {
+		return tokens.computeIfAbsent(username, u -> {
+			try {
+				return Client.withToken(base, u);
+			}
+			catch (IOException | InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	/**
+	 * B5: samples the application's resident set ({@code /proc/<pid>/status}: VmRSS, and VmHWM, the kernel's
+	 * high-water mark since start) and its used heap ({@code jstat -gc}: survivor, eden and old spaces in use)
+	 * every 200 ms while B1 runs.
+	 */
+	static final class Sampler {
+
+		final long pid;
+
+		volatile boolean running;
+
+		long maxRssKb;
+
+		long hwmKb;
+
+		double maxHeapKb;
+
+		int samples;
+
+		Thread thread;
+
+		Sampler(long pid) {
+			this.pid = pid;
+		}
+
+		void start() {
+			if (pid <= 0 || !Files.exists(Path.of("/proc/" + pid + "/status"))) {
+				return;
+			}
+			running = true;
+			thread = new Thread(() -> {
+				Process jstat = null;
+				try {
+					jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(pid), "200").redirectErrorStream(true)
+						.start();
+					java.io.BufferedReader out = new java.io.BufferedReader(
+							new java.io.InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8));
+					List<String> header = null;
+					String row;
+					while (running && (row = out.readLine()) != null) {
+						List<String> cells = Arrays.asList(row.trim().split("\\s+"));
+						if (cells.contains("EU")) {
+							header = cells;
+							continue;
+						}
+						if (header == null || cells.size() != header.size()) {
+							continue;
+						}
+						double used = 0;
+						for (String column : List.of("S0U", "S1U", "EU", "OU")) {
+							used += Double.parseDouble(cells.get(header.indexOf(column)));
+						}
+						synchronized (this) {
+							maxHeapKb = Math.max(maxHeapKb, used);
+							readStatus();
+							samples++;
+						}
+					}
+				}
+				catch (IOException | RuntimeException ex) {
+					System.err.println("B5 sampling stopped: " + ex);
+				}
+				finally {
+					if (jstat != null) {
+						jstat.destroy();
+					}
+				}
+			}, "b5-sampler");
+			thread.setDaemon(true);
+			thread.start();
+		}
+
+		void readStatus() throws IOException {
+			for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+				if (line.startsWith("VmRSS:")) {
+					maxRssKb = Math.max(maxRssKb, kb(line));
+				}
+				else if (line.startsWith("VmHWM:")) {
+					hwmKb = kb(line);
+				}
+			}
+		}
+
+		static long kb(String line) {
+			return Long.parseLong(line.replaceAll("[^0-9]", ""));
+		}
+
+		void stop() throws InterruptedException {
+			// a short run (the smoke test) may end before jstat's first row: wait for one sample, at most 10 s
+			for (int i = 0; i < 100 && thread != null && thread.isAlive() && samples() == 0; i++) {
+				Thread.sleep(100);
+			}
+			running = false;
+			if (thread != null) {
+				thread.join(2000);
+				synchronized (this) {
+					try {
+						readStatus();
+					}
+					catch (IOException ex) {
+						// the process is gone; keep what was sampled
+					}
+				}
+			}
+		}
+
+		synchronized int samples() {
+			return samples;
+		}
+
+		synchronized String peakHeapMb() {
+			return samples == 0 ? "NaN" : fmt(maxHeapKb / 1024);
+		}
+
+		synchronized String peakRssMb() {
+			return samples == 0 ? "NaN" : fmt(maxRssKb / 1024.0);
+		}
+
+		synchronized String hwmMb() {
+			return hwmKb == 0 ? "NaN" : fmt(hwmKb / 1024.0);
+		}
+	}
+
+	// --- B1-limit
+
+	/**
+	 * Runs {@code bench/lifecycle.pgbench} — the statements one lifecycle makes the application send, without the
+	 * application — with the same client count for the same time, and answers its lifecycles per second (one
+	 * pgbench transaction = one lifecycle).
+	 */
+	double pgbenchLimit(double seconds) throws Exception {
+		URI jdbc = URI.create(opt("jdbc", "jdbc:postgresql://127.0.0.1:5432/xinfang_bench").substring(5));
+		List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-f", opt("pgbench-script",
+				"bench/lifecycle.pgbench"), "-c", String.valueOf(clients()), "-j", String.valueOf(clients()), "-T",
+				String.valueOf(Math.max(1, Math.round(seconds))), "-h", jdbc.getHost(), "-p",
+				String.valueOf(jdbc.getPort() < 0 ? 5432 : jdbc.getPort()), "-U", opt("user", "xinfang_bench"),
+				jdbc.getPath().substring(1)));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().put("PGPASSWORD", opt("password", "xinfang_bench"));
+		Process pgbench = builder.start();
+		String output = new String(pgbench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (pgbench.waitFor() != 0) {
+			throw new IllegalStateException("pgbench failed: " + output);
+		}
+		Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(output);
+		if (!tps.find()) {
+			throw new IllegalStateException("no tps in pgbench's output: " + output);
+		}
+		System.err.print(output);
+		return Double.parseDouble(tps.group(1));
+	}
+
 	// --- B2: the staff worklist and the matter page
 
 	String b2() throws Exception {
@@ -327,6 +663,11 @@ public class Harness {
 		System.out.println(b3());
 		String b4 = b4();
 		System.out.println(b4);
+		// B1 for a moment (at least one lifecycle per client) with B5's sampling of this JVM's parent, the test's
+		// application; B1-limit only where pgbench is installed
+		boolean pgbench = new ProcessBuilder("sh", "-c", "command -v pgbench").start().waitFor() == 0;
+		options.putIfAbsent("pgbench", pgbench ? "yes" : "no");
+		System.out.println(b1());
 		return "SMOKE matters=" + matters() + " ok=true";
 	}
 
@@ -410,11 +751,56 @@ public class Harness {
 
 		final String baseUrl;
 
+		/** The API bearer token, or null (session cookie, or no sign-in). */
+		final String bearer;
+
 		volatile boolean measuring = true;
 
 		Client(HttpClient http, String baseUrl) {
+			this(http, baseUrl, null);
+		}
+
+		Client(HttpClient http, String baseUrl, String bearer) {
 			this.http = http;
 			this.baseUrl = baseUrl;
+			this.bearer = bearer;
+		}
+
+		static HttpClient plain() {
+			return HttpClient.newBuilder()
+				.followRedirects(HttpClient.Redirect.NEVER)
+				.version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(Duration.ofSeconds(10))
+				.build();
+		}
+
+		static Client anonymous(String baseUrl) {
+			return new Client(plain(), baseUrl);
+		}
+
+		/** Signs in once for an API bearer token; no cookies. */
+		static Client withToken(String baseUrl, String username) throws IOException, InterruptedException {
+			HttpClient http = plain();
+			HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/auth/tokens"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\""
+						+ PASSWORD + "\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			Matcher token = Pattern.compile("\"token\":\"([A-Za-z0-9_-]+)\"").matcher(issued.body());
+			if (issued.statusCode() != 201 || !token.find()) {
+				throw new IllegalStateException("no token for " + username + ": " + issued.statusCode() + " "
+						+ issued.body());
+			}
+			return new Client(http, baseUrl, token.group(1));
+		}
+
+		/** POSTs JSON; the latency goes into each of {@code into}. */
+		String post(String path, String json, Latencies... into) throws IOException, InterruptedException {
+			return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+				.header("Content-Type", "application/json")
+				.header("Accept", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build(), into);
 		}
 
 		static Client signIn(String baseUrl, String username) throws IOException, InterruptedException {
@@ -452,7 +838,12 @@ public class Harness {
 					into);
 		}
 
-		String send(HttpRequest request, Latencies into) throws IOException, InterruptedException {
+		String send(HttpRequest request, Latencies... into) throws IOException, InterruptedException {
+			if (bearer != null) {
+				request = HttpRequest.newBuilder(request, (name, value) -> true)
+					.header("Authorization", "Bearer " + bearer)
+					.build();
+			}
 			long t = System.nanoTime();
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			long elapsed = System.nanoTime() - t;
@@ -461,7 +852,9 @@ public class Harness {
 						+ response.statusCode() + ": " + response.body());
 			}
 			if (measuring) {
-				into.add(elapsed);
+				for (Latencies l : into) {
+					l.add(elapsed);
+				}
 			}
 			return response.body();
 		}

@@ -26,6 +26,9 @@ CREATE TABLE IF NOT EXISTS xf_bench.meta (
     loaded_on     DATE NOT NULL,
     loaded_at     TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+-- B1 adds matters through the application (registered and taken to evaluation); they are counted here, apart from
+-- the generated ones (ids above first_id + matters - 1), so that a database of N generated matters is still reused
+ALTER TABLE xf_bench.meta ADD COLUMN IF NOT EXISTS b1_lifecycles BIGINT NOT NULL DEFAULT 0;
 
 -- A uniform number in [0, 1) from a matter number and a purpose: deterministic, no state.
 CREATE OR REPLACE FUNCTION xf_bench.r(n BIGINT, k INT) RETURNS FLOAT8

@@ -22,6 +22,9 @@ class OpenApiDocumentTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(doc).contains("\"openapi\"").contains("/api/v1/me").contains("/api/v1/admin/audit/verify");
+		// API bearer tokens: the endpoints and the security scheme
+		assertThat(doc).contains("/api/v1/auth/tokens").contains("/api/v1/auth/tokens/current")
+			.containsPattern("\"bearer\":\\{[^}]*\"scheme\":\"bearer\"");
 	}
 
 	@Test

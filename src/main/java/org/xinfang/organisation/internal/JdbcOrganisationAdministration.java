@@ -286,10 +286,16 @@ class JdbcOrganisationAdministration implements OrganisationAdministration {
 
 	/**
 	 * Signs the user out everywhere: a session keeps the roles and unit it was opened with, so after a reset
-	 * password, a disabled account or changed roles or unit the old sessions must not live on.
+	 * password, a disabled account or changed roles or unit the old sessions must not live on. Its API bearer
+	 * tokens are revoked too (they read roles and unit afresh on every request, but a reset password must end
+	 * what the old one opened).
 	 */
 	private void endSessions(String username) {
 		jdbc.sql("DELETE FROM spring_session WHERE principal_name = :u").param("u", username).update();
+		jdbc.sql("""
+				UPDATE api_token SET revoked_at = now()
+				WHERE revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE username = :u)
+				""").param("u", username).update();
 	}
 
 	private Set<Role> roles(long userId) {

@@ -9,18 +9,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.xinfang.platform.DatabaseUnavailable;
 
 /**
- * Two doors: the JSON API under {@code /api/v1} (HTTP Basic, or the session of a signed-in page user; no
- * CSRF tokens, answers in problem JSON) and the pages (form login, CSRF-protected). The citizen portal and
+ * Two doors: the JSON API under {@code /api/v1} (a bearer token from {@code POST /api/v1/auth/tokens}, HTTP
+ * Basic, or the session of a signed-in page user; no CSRF tokens, answers in problem JSON) and the pages (form login, CSRF-protected). The citizen portal and
  * its public API are open; everything else needs a staff account.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,11 +37,13 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/api/v1/public/**", "/api/v1/openapi/**", "/api/v1/openapi", "/api/docs/**")
 				.permitAll()
+				// a token is issued for a user name and password in the body (checked there, counted towards lockout)
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/calendar/**").permitAll()
 				// the roles of the controllers' @PreAuthorize, checked here too so that a request without the
 				// role is refused 403 before its body is read and validated (else: 400 for a bad body)
@@ -51,16 +53,21 @@ class SecurityConfiguration {
 				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
 				unlessDatabaseUnavailable(ex);
-				problem(response, 401, "unauthorized", "Sign-in required (HTTP Basic).");
+				problem(response, 401, "unauthorized", "Sign-in required (bearer token or HTTP Basic).");
 			}))
 			.exceptionHandling(ex -> ex
 				.authenticationEntryPoint((request, response, e) -> {
 					response.setHeader("WWW-Authenticate", "Basic realm=\"xinfang\"");
-					problem(response, 401, "unauthorized", "Sign-in required (HTTP Basic).");
+					problem(response, 401, "unauthorized", "Sign-in required (bearer token or HTTP Basic).");
 				})
 				.accessDeniedHandler((request, response, e) -> problem(response, 403, "forbidden",
 						"You are not allowed to do this.")))
-			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+			// a bearer token authenticates this request only: never saved, no session (BearerTokenFilter)
+			.addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+			// the session of a signed-in page user is read (the default policy, IF_REQUIRED), but an API request
+			// never opens one: naming a creation policy here would add the SessionManagementFilter, which saves a
+			// bearer-authenticated request's authentication into a new session row
+			.sessionManagement(s -> s.requireExplicitAuthenticationStrategy(true))
 			.csrf(csrf -> csrf.disable())
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
@@ -102,7 +109,7 @@ class SecurityConfiguration {
 		}
 	}
 
-	private static void problem(HttpServletResponse response, int status, String type, String detail)
+	static void problem(HttpServletResponse response, int status, String type, String detail)
 			throws IOException {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
