@@ -254,17 +254,20 @@ class JdbcMatterQueries implements MatterQueries {
 				: "m.received_at DESC, m.id DESC";
 		MatterRows.Namer namer = rows.namer();
 		// A short list (all its matters counted) is fetched first and then sorted. A long one is read in the
-		// deadline order of matter_deadline_order_idx until the page is full. Left to itself, the planner mixes
+		// deadline order of matter_deadline_scope_idx (V19) until the page is full. Left to itself, the planner mixes
 		// these up when it misjudges how often a word occurs: a word that occurs nowhere is guessed at 0.5 % of
 		// the rows (and every matter is read to find none); a common phrase at 400 rows (and 45,000 are sorted).
-		String condition = exact ? "m.id IN (SELECT id FROM hits)" : where.toString();
+		// a short list's page is chosen among the hits by their sort keys alone, and only its rows are joined with
+		// units, petitioners and deadlines (before: every hit was, e.g. 276 matters of a hospital for a page of 25)
+		String condition = exact ? "m.id IN (SELECT id FROM page)" : where.toString();
 		if (!exact) {
 			// more than COUNT_LIMIT matches: read in deadline order and stop at a full page; a bitmap of every
 			// match (chosen when the planner underestimates a word) would recheck tens of thousands of rows
 			jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
 		}
-		var query = jdbc.sql((exact ? "WITH hits AS MATERIALIZED (SELECT m.id FROM matter m WHERE " + where
-				+ " LIMIT :countLimit) " : "") + """
+		var query = jdbc.sql((exact ? "WITH hits AS MATERIALIZED (SELECT m.id, m.next_due_date, m.received_at"
+				+ " FROM matter m WHERE " + where + " LIMIT :countLimit), page AS MATERIALIZED (SELECT m.id FROM hits m"
+				+ " ORDER BY " + order + " LIMIT :limit OFFSET :offset) " : "") + """
 				SELECT m.id, m.tracking_code, m.channel, m.kind, m.status, m.received_on, m.headcount,
 				       m.repeat_count, ru.name AS ru_name, cu.name AS cu_name, cu.path AS cu_path,
 				       m.concerned_unit_complained_about, p.name AS petitioner_name, p.id_number, d.rule_code,
@@ -280,7 +283,7 @@ class JdbcMatterQueries implements MatterQueries {
 				                           AND a.rule_code = x.rule_code) AS additions
 				                   FROM matter_deadline x WHERE x.matter_id = m.id
 				                   ORDER BY x.met_on IS NOT NULL, NOT x.obligation, x.due_date LIMIT 1) d ON TRUE
-				WHERE """ + " " + condition + " ORDER BY " + order + " LIMIT :limit OFFSET :offset");
+				WHERE """ + " " + condition + " ORDER BY " + order + (exact ? "" : " LIMIT :limit OFFSET :offset"));
 		for (var e : params.entrySet()) {
 			query = query.param(e.getKey(), e.getValue());
 		}
