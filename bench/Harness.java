@@ -143,7 +143,8 @@ public class Harness {
 			// a GIN index is built much faster at once than row by row: on a bench-only database it is dropped
 			// while loading and created again, with the definition of the migration, afterwards
 			if (reset) {
-				s.execute("CREATE TABLE IF NOT EXISTS xf_bench.dropped_index (name TEXT PRIMARY KEY, definition TEXT NOT NULL)");
+				s.execute("CREATE TABLE IF NOT EXISTS xf_bench.dropped_index "
+						+ "(name TEXT PRIMARY KEY, definition TEXT NOT NULL)");
 				try (PreparedStatement p = c.prepareStatement("""
 						INSERT INTO xf_bench.dropped_index SELECT indexname, indexdef FROM pg_indexes
 						WHERE schemaname = current_schema() AND tablename = 'matter' AND indexname = ANY (?)

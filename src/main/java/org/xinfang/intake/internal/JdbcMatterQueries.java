@@ -275,7 +275,7 @@ class JdbcMatterQueries implements MatterQueries {
 		// deadline order of matter_deadline_scope_idx (V19) until the page is full. Left to itself, the planner mixes
 		// these up when it misjudges how often a word occurs: a word that occurs nowhere is guessed at 0.5 % of
 		// the rows (and every matter is read to find none); a common phrase at 400 rows (and 45,000 are sorted).
-		// a short list's page is chosen among the hits by their sort keys alone, and only its rows are joined with
+		// A short list's page is chosen among the hits by their sort keys alone, and only its rows are joined with
 		// units, petitioners and deadlines (before: every hit was, e.g. 276 matters of a hospital for a page of 25)
 		String condition = exact ? "m.id IN (SELECT id FROM page)" : where.toString();
 		if (!exact) {
