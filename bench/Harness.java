@@ -62,8 +62,8 @@ public class Harness {
 	 * than row by row: dropped while loading (their definitions kept in {@code xf_bench.dropped_index}, so that
 	 * a load that fails half-way restores them on the next run) and created again afterwards.
 	 */
-	static final List<String> BULK_INDEXES = List.of("matter_search_idx", "matter_scope_idx",
-			"matter_queue_scope_idx", "matter_deadline_scope_idx");
+	static final List<String> BULK_INDEXES = List.of("matter_search_idx", "matter_search_redacted_idx",
+			"matter_scope_idx", "matter_queue_scope_idx", "matter_deadline_scope_idx");
 
 	final Map<String, String> options;
 

@@ -430,6 +430,14 @@ BEGIN
     CROSS JOIN LATERAL (SELECT CASE WHEN o.ordinal = 1 THEN p.person ELSE p.n * 10 + o.ordinal + 1000000000000 END AS q) x
     WHERE p.id BETWEEN base + lo AND base + hi;
 
+    -- a protected matter (a report, or the concerned unit complained about) is searched without its petitioners'
+    -- identity (V13): the redacted vector, exactly as JdbcIntake.register sets it once the petitioners are stored.
+    -- Without it every protected matter is unsearchable and a word found only in reports (回扣) rechecks them all
+    UPDATE matter m SET search_vector_redacted = xf_search_vector(xf_redact(m.title || ' ' || m.content,
+        ARRAY(SELECT unnest(ARRAY[x.name, x.phone, x.id_number, x.address, x.email])
+              FROM petitioner x WHERE x.matter_id = m.id)))
+    WHERE m.id BETWEEN base + lo AND base + hi AND (m.kind = 'REPORT' OR m.concerned_unit_complained_about);
+
     INSERT INTO matter_deadline (matter_id, rule_code, due_date, met_on, obligation, overdue_noticed_at)
     SELECT matter_id, rule_code, due_date, met_on, obligation,
            -- the overdue job noticed what fell due before yesterday; yesterday's are left for the next sweep

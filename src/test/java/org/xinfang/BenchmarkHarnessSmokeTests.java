@@ -6,11 +6,13 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xinfang.support.XinfangTest;
 
 /**
@@ -26,6 +28,9 @@ class BenchmarkHarnessSmokeTests {
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void harnessLoadsTinyDataAndPrintsEveryFigure() throws Exception {
@@ -53,5 +58,12 @@ class BenchmarkHarnessSmokeTests {
 			.anyMatch(l -> l.matches("B3 matters=200 .*p95_ms=[0-9.]+ .*"))
 			.anyMatch(l -> l.matches("B4 matters=200 sweep_ms=[0-9.]+ .* indicators_p50_ms=[0-9.]+ .* indicators_received=[0-9]+"));
 		assertThat(lines.get(lines.size() - 1)).isEqualTo("SMOKE matters=200 ok=true");
+		// the generated data is the application's: a protected matter is searchable by its redacted text (V13)
+		Map<String, Object> protectedMatters = jdbc.sql("""
+				SELECT count(*) AS total, count(search_vector_redacted) AS searchable FROM matter
+				WHERE kind = 'REPORT' OR concerned_unit_complained_about
+				""").query().singleRow();
+		assertThat((Long) protectedMatters.get("total")).isPositive();
+		assertThat(protectedMatters.get("searchable")).isEqualTo(protectedMatters.get("total"));
 	}
 }
