@@ -167,11 +167,12 @@ public class Harness {
 				long to = Math.min(n, lo + chunk - 1);
 				work.add(pool.submit(() -> {
 					try (Connection c = connect();
-							PreparedStatement p = c.prepareStatement("SELECT xf_bench.load_matters(?, ?, ?, ?)")) {
+							PreparedStatement p = c.prepareStatement("SELECT xf_bench.load_matters(?, ?, ?, ?, ?)")) {
 						p.setLong(1, from);
 						p.setLong(2, to);
 						p.setLong(3, base);
 						p.setObject(4, today);
+						p.setLong(5, n);
 						p.execute();
 						long total = done.addAndGet(to - from + 1);
 						if (total % (chunk * 10L) == 0 || total == n) {
