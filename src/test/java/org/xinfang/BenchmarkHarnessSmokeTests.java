@@ -6,11 +6,13 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xinfang.support.XinfangTest;
 
 /**
@@ -29,6 +31,9 @@ class BenchmarkHarnessSmokeTests {
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void harnessLoadsTinyDataAndPrintsEveryFigure() throws Exception {
@@ -60,5 +65,12 @@ class BenchmarkHarnessSmokeTests {
 					+ "limit_lifecycles_per_s=([0-9.]+|skipped) limit_ratio=([0-9.]+|skipped)"))
 			.anyMatch(l -> l.matches("B5 matters=200 clients=1 app_pid=[0-9]+ peak_heap_mb=[0-9.]+ peak_rss_mb=[0-9.]+ .*"));
 		assertThat(lines.get(lines.size() - 1)).isEqualTo("SMOKE matters=200 ok=true");
+		// the generated data is the application's: a protected matter is searchable by its redacted text (V13)
+		Map<String, Object> protectedMatters = jdbc.sql("""
+				SELECT count(*) AS total, count(search_vector_redacted) AS searchable FROM matter
+				WHERE kind = 'REPORT' OR concerned_unit_complained_about
+				""").query().singleRow();
+		assertThat((Long) protectedMatters.get("total")).isPositive();
+		assertThat(protectedMatters.get("searchable")).isEqualTo(protectedMatters.get("total"));
 	}
 }
