@@ -313,6 +313,12 @@ class AccessMatrixTests {
 		api("GET", "/api/v1/admin/audit/entries", rolesThenScope(200, auditors), (p, m, side, scope) -> Agent.Call
 			.api(m, "/api/v1/admin/audit/entries?entityType=matter&entityId=" + side.report().id()));
 
+		// --- supervisor dashboard (issue #6 item 7): supervisors and leaders, for a unit of their subtree
+		api("GET", "/api/v1/supervision/dashboard", rolesThenScope(200, markers),
+				(p, m, side, scope) -> Agent.Call.api(m, "/api/v1/supervision/dashboard?unit=" + side.office().code()));
+		page("GET", "/staff/supervision", rolesThenScope(200, markers),
+				(p, m, side, scope) -> Agent.Call.page(m, "/staff/supervision?unit=" + side.office().code()));
+
 		// --- the calendar: reading is public; changing is the administrators' (bodies incomplete: 400)
 		api("GET", "/api/v1/calendar/due-date", open(200),
 				(p, m, side, scope) -> Agent.Call.api(m, "/api/v1/calendar/due-date?start=2026-03-02&amount=60&unit=CALENDAR_DAYS"));

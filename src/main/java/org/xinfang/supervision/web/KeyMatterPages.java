@@ -97,8 +97,12 @@ class KeyMatterPages {
 			throw ex;
 		}
 		response.setStatus(ex.status().value());
+		// each field by its label, with the message already in the request's language
 		String error = ex instanceof InvalidInput invalid
-				? String.join("；", invalid.byField().entrySet().stream().map(e -> e.getKey() + "：" + e.getValue()).toList())
+				? String.join("；", invalid.byField().entrySet().stream()
+					.map(e -> messages.getMessage("keymatter.field." + e.getKey(), null, e.getKey(),
+							LocaleContextHolder.getLocale()) + "：" + e.getValue())
+					.toList())
 				: messages.getMessage("problem." + ex.code(), null, ex.getMessage(), LocaleContextHolder.getLocale());
 		model.addAttribute("error", error);
 	}
