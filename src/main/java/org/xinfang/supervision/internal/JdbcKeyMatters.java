@@ -97,7 +97,7 @@ class JdbcKeyMatters implements KeyMatters {
 		Set<String> team = new LinkedHashSet<>();
 		List<String> requested = marking.team() == null ? List.of() : marking.team();
 		if (requested.size() > MAX_TEAM) {
-			errors.add(problem("team", "keymatter.invalid.teamSize", MAX_TEAM));
+			errors.add(problem("team", "keymatter.invalid.teamSize", String.valueOf(MAX_TEAM)));
 		}
 		else {
 			for (String name : requested) {
@@ -112,7 +112,7 @@ class JdbcKeyMatters implements KeyMatters {
 		}
 		String plan = marking.plan() == null ? "" : marking.plan().strip();
 		if (plan.isEmpty() || plan.length() > MAX_TEXT) {
-			errors.add(problem("plan", "keymatter.invalid.text", MAX_TEXT));
+			errors.add(problem("plan", "keymatter.invalid.text", String.valueOf(MAX_TEXT)));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);
@@ -174,7 +174,7 @@ class JdbcKeyMatters implements KeyMatters {
 		visible(matterId, user);
 		String text = reason == null ? "" : reason.strip();
 		if (text.isEmpty() || text.length() > 1000) {
-			throw new InvalidInput(List.of(problem("reason", "keymatter.invalid.text", 1000)));
+			throw new InvalidInput(List.of(problem("reason", "keymatter.invalid.text", "1000")));
 		}
 		int n = jdbc.sql("""
 				UPDATE key_matter SET unmarked_at = :now, unmarked_by = :user, unmark_reason = :reason,
@@ -216,7 +216,7 @@ class JdbcKeyMatters implements KeyMatters {
 		}
 		String text = report == null ? "" : report.strip();
 		if (text.isEmpty() || text.length() > MAX_TEXT) {
-			throw new InvalidInput(List.of(problem("report", "keymatter.invalid.text", MAX_TEXT)));
+			throw new InvalidInput(List.of(problem("report", "keymatter.invalid.text", String.valueOf(MAX_TEXT))));
 		}
 		LocalDate week = KeyMatterWeeks.weekOf(LocalDate.now(clock));
 		boolean replaced = !jdbc.sql("""
