@@ -309,9 +309,81 @@ class AccessMatrixTests {
 		api("DELETE", "/api/v1/matters/{id}/key", rolesThenScope(400, markers), json("{}"));
 		api("POST", "/api/v1/matters/{id}/key/reports", staff(404), json("{}"));
 		api("GET", "/api/v1/key-matters", staff(200));
+		// --- interviews, problem lists, accountability (issue #6 item 4b): opening, drafting and recording are the
+		// supervisors' and leaders' (role first, 403; the bodies are incomplete, 400); every list is the user's
+		// own subtree (200); a record that does not exist (or lies outside the subtree) is 404 for everyone, its
+		// scope looked up before any role
+		api("POST", "/api/v1/interviews", roles(400, markers), json("{}"));
+		api("GET", "/api/v1/interviews", staff(200));
+		api("GET", "/api/v1/interviews/{interviewId}", staff(404), absent(null));
+		api("PUT", "/api/v1/interviews/{interviewId}/preparation", staff(404), absent("{}"));
+		for (String step : List.of("notify", "hold", "signatures", "report", "accept", "cancel")) {
+			api("POST", "/api/v1/interviews/{interviewId}/" + step, staff(404), absent("{}"));
+		}
+		api("GET", "/api/v1/interviews/{interviewId}/notice.pdf", staff(404), absentPdf());
+		api("GET", "/api/v1/interviews/{interviewId}/record.pdf", staff(404), absentPdf());
+		api("POST", "/api/v1/problem-lists", roles(400, markers), json("{}"));
+		api("GET", "/api/v1/problem-lists", staff(200));
+		api("GET", "/api/v1/problem-lists/{listId}", staff(404), absent(null));
+		api("POST", "/api/v1/problem-lists/{listId}/items", staff(404), absent("{}"));
+		api("POST", "/api/v1/problem-lists/{listId}/issue", staff(404), absent("{}"));
+		for (String step : List.of("report", "accept", "reject")) {
+			api("POST", "/api/v1/problem-lists/{listId}/items/{itemId}/" + step, staff(404), absent("{}"));
+		}
+		api("GET", "/api/v1/problem-lists/{listId}/document.pdf", staff(404), absentPdf());
+		api("POST", "/api/v1/accountability", roles(400, markers), json("{}"));
+		api("GET", "/api/v1/accountability", staff(200));
+		api("GET", "/api/v1/accountability/{recommendationId}", staff(404), absent(null));
+		api("POST", "/api/v1/accountability/{recommendationId}/send", staff(404), absent("{}"));
+		api("POST", "/api/v1/accountability/{recommendationId}/outcome", staff(404), absent("{}"));
+		api("GET", "/api/v1/accountability/{recommendationId}/document.pdf", staff(404), absentPdf());
+		page("GET", "/staff/interviews", staff(200));
+		page("POST", "/staff/interviews", roles(400, markers));
+		page("GET", "/staff/interviews/{interviewId}", staff(404), absentPage());
+		for (String step : List.of("preparation", "notify", "hold", "signatures", "report", "accept", "cancel")) {
+			page("POST", "/staff/interviews/{interviewId}/" + step, staff(404), absentPage());
+		}
+		page("GET", "/staff/problem-lists", staff(200));
+		page("POST", "/staff/problem-lists", roles(400, markers));
+		page("GET", "/staff/problem-lists/{listId}", staff(404), absentPage());
+		page("POST", "/staff/problem-lists/{listId}/items", staff(404), absentPage());
+		page("POST", "/staff/problem-lists/{listId}/issue", staff(404), absentPage());
+		page("POST", "/staff/problem-lists/{listId}/items/{itemId}/report", staff(404), absentPage());
+		page("POST", "/staff/problem-lists/{listId}/items/{itemId}/verify", staff(404), absentPage());
+		page("GET", "/staff/accountability", staff(200));
+		page("POST", "/staff/accountability", roles(400, markers));
+		page("GET", "/staff/accountability/{recommendationId}", staff(404), absentPage());
+		page("POST", "/staff/accountability/{recommendationId}/send", staff(404), absentPage());
+		page("POST", "/staff/accountability/{recommendationId}/outcome", staff(404), absentPage());
+
 		api("GET", "/api/v1/admin/audit/verify", roles(200, auditors));
 		api("GET", "/api/v1/admin/audit/entries", rolesThenScope(200, auditors), (p, m, side, scope) -> Agent.Call
 			.api(m, "/api/v1/admin/audit/entries?entityType=matter&entityId=" + side.report().id()));
+		// --- supervision measures: special assignments (专项交办), reminders (提醒), flags (挂牌督办). Issuing is
+		// the supervisors' (role first, 403; empty bodies: 400); lists default to the user's unit (200); a measure
+		// that does not exist (or lies outside the subtree, see SupervisionMeasureTests) is 404 for everyone
+		final Request noMeasure = (p, m, side, scope) -> m.equals("POST")
+				? Agent.Call.api(m, measurePath(p)).json("{}") : Agent.Call.api(m, measurePath(p));
+		api("POST", "/api/v1/special-assignments", roles(400, Role.SUPERVISOR), json("{}"));
+		api("GET", "/api/v1/special-assignments", staff(200));
+		api("GET", "/api/v1/special-assignments/{assignmentId}", staff(404), noMeasure);
+		api("POST", "/api/v1/special-assignments/{assignmentId}/steps/{step}", staff(404), noMeasure);
+		api("POST", "/api/v1/special-assignments/{assignmentId}/close", staff(404), noMeasure);
+		api("GET", "/api/v1/special-assignments/{assignmentId}/notice.pdf", staff(404), noMeasure);
+		api("POST", "/api/v1/reminders", roles(400, Role.SUPERVISOR), json("{}"));
+		api("GET", "/api/v1/reminders", staff(200));
+		api("GET", "/api/v1/reminders/{reminderId}", staff(404), noMeasure);
+		api("POST", "/api/v1/reminders/{reminderId}/acknowledge", staff(404), noMeasure);
+		api("POST", "/api/v1/reminders/{reminderId}/response", staff(404), noMeasure);
+		api("GET", "/api/v1/reminders/{reminderId}/letter.pdf", staff(404), noMeasure);
+		api("POST", "/api/v1/flags", roles(400, Role.SUPERVISOR), json("{}"));
+		api("GET", "/api/v1/flags", staff(200));
+		api("GET", "/api/v1/flags/{flagId}", staff(404), noMeasure);
+		api("POST", "/api/v1/flags/{flagId}/notice", staff(404), noMeasure);
+		api("POST", "/api/v1/flags/{flagId}/resolution", staff(404), noMeasure);
+		api("POST", "/api/v1/flags/{flagId}/acceptance", staff(404), noMeasure);
+		api("POST", "/api/v1/flags/{flagId}/unflag", staff(404), noMeasure);
+		api("GET", "/api/v1/flags/{flagId}/notice.pdf", staff(404), noMeasure);
 
 		// --- supervisor dashboard (issue #6 item 7): supervisors and leaders, for a unit of their subtree
 		api("GET", "/api/v1/supervision/dashboard", rolesThenScope(200, markers),
@@ -389,6 +461,29 @@ class AccessMatrixTests {
 		page("POST", "/staff/key-matters/{matterId}/mark",
 				(w, s) -> w.anonymous() ? 401 : w.sees(s) && w.is(markers) ? 400 : 404);
 		page("POST", "/staff/key-matters/{matterId}/reports", staff(404));
+		// supervision measures: the forms to issue answer a supervisor with the form again and its errors (400),
+		// anyone else with 403; a measure that does not exist is 404
+		final Request noMeasurePage = (p, m, side, scope) -> Agent.Call.page(m, measurePath(p));
+		page("GET", "/staff/assignments", staff(200));
+		page("POST", "/staff/assignments", roles(400, Role.SUPERVISOR));
+		page("GET", "/staff/assignments/{assignmentId}", staff(404), noMeasurePage);
+		page("POST", "/staff/assignments/{assignmentId}/steps/{step}", staff(404), noMeasurePage);
+		page("POST", "/staff/assignments/{assignmentId}/close", staff(404), noMeasurePage);
+		page("GET", "/staff/assignments/{assignmentId}/notice.pdf", staff(404), noMeasurePage);
+		page("GET", "/staff/reminders", staff(200));
+		page("POST", "/staff/reminders", roles(400, Role.SUPERVISOR));
+		page("GET", "/staff/reminders/{reminderId}", staff(404), noMeasurePage);
+		page("POST", "/staff/reminders/{reminderId}/acknowledge", staff(404), noMeasurePage);
+		page("POST", "/staff/reminders/{reminderId}/response", staff(404), noMeasurePage);
+		page("GET", "/staff/reminders/{reminderId}/letter.pdf", staff(404), noMeasurePage);
+		page("GET", "/staff/flags", staff(200));
+		page("POST", "/staff/flags", roles(400, Role.SUPERVISOR));
+		page("GET", "/staff/flags/{flagId}", staff(404), noMeasurePage);
+		page("POST", "/staff/flags/{flagId}/notice", staff(404), noMeasurePage);
+		page("POST", "/staff/flags/{flagId}/resolution", staff(404), noMeasurePage);
+		page("POST", "/staff/flags/{flagId}/acceptance", staff(404), noMeasurePage);
+		page("POST", "/staff/flags/{flagId}/unflag", staff(404), noMeasurePage);
+		page("GET", "/staff/flags/{flagId}/notice.pdf", staff(404), noMeasurePage);
 		page("GET", "/staff/intake/new", roles(200, intake));
 		page("POST", "/staff/intake/new", roles(200, intake)); // the form again, with its errors
 
@@ -437,8 +532,34 @@ class AccessMatrixTests {
 		return (p, m, side, scope) -> Agent.Call.api(m, path(p, side, scope)).json(body).header("If-Match", STALE);
 	}
 
+	/** A supervision record (interview, problem list, recommendation) that does not exist. */
+	static String absentPath(String pattern) {
+		return pattern.replaceAll("\\{(interviewId|listId|itemId|recommendationId)\\}", "999999999");
+	}
+
+	Request absent(String body) {
+		return (p, m, side, scope) -> body == null ? Agent.Call.api(m, absentPath(p))
+				: Agent.Call.api(m, absentPath(p)).json(body);
+	}
+
+	Request absentPdf() {
+		return (p, m, side, scope) -> Agent.Call.api(m, absentPath(p)).header("Accept", "application/pdf");
+	}
+
+	Request absentPage() {
+		return (p, m, side, scope) -> Agent.Call.page(m, absentPath(p));
+	}
+
 	Agent.Call apiCall(String pattern, String method, Side side, Scope scope) {
 		return Agent.Call.api(method, path(pattern, side, scope));
+	}
+
+	/** A supervision measure (assignment, reminder, flag) that does not exist, and the first reporting step. */
+	static String measurePath(String pattern) {
+		return pattern.replace("{assignmentId}", "0")
+			.replace("{reminderId}", "0")
+			.replace("{flagId}", "0")
+			.replace("{step}", "MEASURES");
 	}
 
 	Agent.Call pageCall(String pattern, String method, Side side, Scope scope) {

@@ -101,7 +101,9 @@ class CalendarApiTests {
 			.jsonPath("$[?(@.code == 'RETURN_BY_UNIT')].unit").isEqualTo("WORKING_DAYS")
 			.jsonPath("$[?(@.code == 'RETURN_BY_UNIT')].amount").isEqualTo(5)
 			.jsonPath("$[?(@.code == 'HANDLING')].amount").isEqualTo(60)
-			.jsonPath("$.length()").isEqualTo(10);
+			// the ten periods of the Regulation, and the four of the supervision measures (V20: special
+			// assignments' 5/15/30 working days, the reminder letter's response)
+			.jsonPath("$.length()").isEqualTo(14);
 	}
 
 	@Test

@@ -122,7 +122,9 @@ class NoticeRenderer {
 				centred(line, MASTHEAD, RED, true);
 			}
 			y -= LINE * 1.2f;
-			centred(n.number(), BODY, Color.BLACK, false);
+			if (!n.number().isEmpty()) {
+				centred(n.number(), BODY, Color.BLACK, false);
+			}
 			y -= 4 * MM;
 			out.setStrokingColor(RED);
 			out.setLineWidth(1.5f);
@@ -135,7 +137,9 @@ class NoticeRenderer {
 				centred(line, TITLE, Color.BLACK, true);
 			}
 			y -= LINE * 0.5f;
-			line(n.addressee() + "：", 0);
+			if (n.addressee() != null) {
+				line(n.addressee() + "：", 0);
+			}
 			for (String paragraph : n.paragraphs()) {
 				List<String> lines = wrapIndented(paragraph);
 				for (int i = 0; i < lines.size(); i++) {

@@ -74,7 +74,7 @@ class NoticeTexts {
 
 	/** 2026年11月22日: Arabic numerals, year, month and day in full (GB/T 9704-2012 §7.3.5.3). */
 	static String chineseDate(LocalDate date) {
-		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+		return org.xinfang.documents.OfficialLetters.chineseDate(date);
 	}
 
 	private List<String> compose(DocumentType type, String title, Fields f) {
