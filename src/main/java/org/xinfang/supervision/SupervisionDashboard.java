@@ -21,6 +21,11 @@ import java.util.List;
  * reports first.
  * <li>{@link MonthIndicators}: the indicators of DOMAIN §8 ({@link Indicators}) for the current month so
  * far.
+ * <li>{@link FlagSection}: flags (挂牌督办, {@link Flags}) not yet unflagged, by the flagged unit.
+ * <li>{@link AssignmentSection}: special assignments ({@link SpecialAssignments}) still open, the next step due
+ * first, and the steps past their due date without a report.
+ * <li>{@link InterviewSection}: interviews ({@link Interviews}) and problem lists ({@link ProblemLists}) this
+ * month, with the rectification reports and items outstanding or overdue today.
  * </ul>
  */
 public interface SupervisionDashboard {
@@ -36,7 +41,8 @@ public interface SupervisionDashboard {
 	 * @param subUnits the direct sub-units, each of which can be opened in turn
 	 */
 	record Dashboard(UnitRef unit, LocalDate today, List<UnitRef> trail, List<UnitRef> subUnits, Deadlines deadlines,
-			KeyMatterSection keyMatters, MonthIndicators indicators) {
+			KeyMatterSection keyMatters, MonthIndicators indicators, FlagSection flags, AssignmentSection assignments,
+			InterviewSection interviews) {
 	}
 
 	record UnitRef(String code, String name) {
@@ -62,6 +68,29 @@ public interface SupervisionDashboard {
 	record KeyMatterSection(int total, int open, int missingReports, List<KeyMatters.Summary> items) {
 
 		public static final int LIMIT = 50;
+	}
+
+	/**
+	 * @param open flags of the subtree not unflagged
+	 * @param byUnit per flagged unit, most first (at most {@link #LIMIT})
+	 */
+	record FlagSection(long open, List<MeasureRefs.UnitCount> byUnit) {
+
+		public static final int LIMIT = 20;
+	}
+
+	/**
+	 * @param open assignments of the subtree not closed
+	 * @param stepsOverdue reporting steps past their due date without a report
+	 * @param due the open assignments, the nearest next step first (at most {@link #LIMIT})
+	 */
+	record AssignmentSection(long open, long stepsOverdue, List<SpecialAssignments.Summary> due) {
+
+		public static final int LIMIT = 20;
+	}
+
+	/** This month's interviews and problem lists; the outstanding and overdue counts are as of today. */
+	record InterviewSection(LocalDate from, LocalDate to, Interviews.Tally interviews, ProblemLists.Tally problemLists) {
 	}
 
 	/** The indicators of the month from its first day up to today. */

@@ -128,6 +128,39 @@ class DashboardTests {
 	}
 
 	@Test
+	void flagsSpecialAssignmentsAndInterviewsHaveTheirPanels() {
+		Map<String, Object> before = dashboard(f.supervisor, f.bureau.code());
+		assertThat(map(before.get("flags"))).containsEntry("open", 0);
+		assertThat(map(before.get("assignments"))).containsEntry("open", 0).containsEntry("stepsOverdue", 0);
+		assertThat(map(map(before.get("interviews")).get("interviews"))).containsEntry("opened", 0)
+			.containsEntry("reportsOverdue", 0);
+
+		post(f.supervisor, "/api/v1/flags", Map.of("unitCode", f.hospitalA.code(), "ground", "SERIOUS_IMPACT",
+				"matterId", f.matters.get(0), "reason", "群众反映强烈，影响恶劣。"));
+		post(f.supervisor, "/api/v1/special-assignments", Map.of("unitCode", f.hospitalB.code(), "topic", "收费问题专项交办",
+				"requirements", "逐件核查，按期报告。", "matterIds", List.of(f.matters.get(3))));
+		Map<String, Object> after = dashboard(f.supervisor, f.bureau.code());
+		Map<String, Object> flags = map(after.get("flags"));
+		assertThat(flags).containsEntry("open", 1);
+		assertThat(list(flags.get("byUnit"))).singleElement()
+			.satisfies(c -> assertThat(map(c.get("unit"))).containsEntry("code", f.hospitalA.code()))
+			.satisfies(c -> assertThat(c).containsEntry("count", 1));
+		Map<String, Object> assignments = map(after.get("assignments"));
+		assertThat(assignments).containsEntry("open", 1).containsEntry("stepsOverdue", 0);
+		assertThat(list(assignments.get("due"))).singleElement()
+			.satisfies(a -> assertThat(a).containsEntry("nextStep", "MEASURES").containsEntry("overdue", false));
+		// a sub-unit sees only its own measures
+		assertThat(map(dashboard(f.supervisor, f.hospitalC.code()).get("flags"))).containsEntry("open", 0);
+
+		// two weeks on, the measures report (5 working days) is overdue
+		clock.travelTo(DashboardFixture.TODAY.plusDays(14));
+		assertThat(map(dashboard(f.supervisor, f.bureau.code()).get("assignments"))).containsEntry("stepsOverdue", 1);
+		String page = new FormClient(port).signIn(f.supervisor.username(), Fixtures.PASSWORD).get("/staff/supervision").body();
+		assertThat(page).contains("未摘牌的挂牌督办 1 件").contains("未办结的专项交办 1 件；逾期未报告的步骤 1 个")
+			.contains("id=\"flags-" + f.hospitalA.code() + "\"").contains("id=\"interview-tally\"");
+	}
+
+	@Test
 	void theMonthsIndicatorsAreThoseOfTheIndicatorApi() {
 		Map<String, Object> indicators = map(dashboard(f.supervisor, f.bureau.code()).get("indicators"));
 		assertThat(indicators).containsEntry("from", "2026-03-01").containsEntry("to", "2026-03-30");
@@ -176,6 +209,12 @@ class DashboardTests {
 
 	private Map<String, Object> dashboard(StaffPrincipal user, String unit) {
 		return call(user, "/api/v1/supervision/dashboard" + (unit == null ? "" : "?unit=" + unit), 200);
+	}
+
+	private void post(StaffPrincipal user, String uri, Object body) {
+		http.post().uri(uri).headers(h -> h.setBasicAuth(user.username(), Fixtures.PASSWORD))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body)
+			.exchange().expectStatus().is2xxSuccessful();
 	}
 
 	private int listed(StaffPrincipal user, Object unit, String state) {

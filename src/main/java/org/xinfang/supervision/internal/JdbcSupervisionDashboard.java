@@ -19,9 +19,14 @@ import org.xinfang.organisation.StaffPrincipal;
 import org.xinfang.organisation.Unit;
 import org.xinfang.organisation.Units;
 import org.xinfang.platform.DomainException;
+import org.xinfang.supervision.Flags;
 import org.xinfang.supervision.IndicatorReport;
 import org.xinfang.supervision.Indicators;
+import org.xinfang.supervision.Interviews;
 import org.xinfang.supervision.KeyMatters;
+import org.xinfang.supervision.MeasureRefs;
+import org.xinfang.supervision.ProblemLists;
+import org.xinfang.supervision.SpecialAssignments;
 import org.xinfang.supervision.SupervisionDashboard;
 
 /**
@@ -53,8 +58,21 @@ class JdbcSupervisionDashboard implements SupervisionDashboard {
 
 	private final int dueSoonDays;
 
+	private final Flags flags;
+
+	private final SpecialAssignments assignments;
+
+	private final Interviews interviews;
+
+	private final ProblemLists problemLists;
+
 	JdbcSupervisionDashboard(JdbcClient jdbc, Clock clock, CurrentUser currentUser, Units units, Indicators indicators,
-			KeyMatters keyMatters, DeadlineSettings settings) {
+			KeyMatters keyMatters, DeadlineSettings settings, Flags flags, SpecialAssignments assignments,
+			Interviews interviews, ProblemLists problemLists) {
+		this.flags = flags;
+		this.assignments = assignments;
+		this.interviews = interviews;
+		this.problemLists = problemLists;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.currentUser = currentUser;
@@ -90,7 +108,34 @@ class JdbcSupervisionDashboard implements SupervisionDashboard {
 			.map(id -> units.byId(id).orElseThrow())
 			.toList();
 		return new Dashboard(ref(unit), today, trail, children.stream().map(JdbcSupervisionDashboard::ref).toList(),
-				deadlines(unit, children, today), keyMatters(unit), monthIndicators(unit, today));
+				deadlines(unit, children, today), keyMatters(unit), monthIndicators(unit, today), flags(unit),
+				assignments(unit), interviews(unit, today));
+	}
+
+	private FlagSection flags(Unit unit) {
+		List<MeasureRefs.UnitCount> byUnit = flags.openByUnit(unit.id());
+		return new FlagSection(byUnit.stream().mapToLong(MeasureRefs.UnitCount::count).sum(),
+				byUnit.stream().limit(FlagSection.LIMIT).toList());
+	}
+
+	private AssignmentSection assignments(Unit unit) {
+		List<SpecialAssignments.Summary> open = assignments.assignedIn(unit.id(), null, null)
+			.stream()
+			.filter(a -> a.status() == SpecialAssignments.Status.OPEN)
+			.sorted(Comparator.comparing(SpecialAssignments.Summary::nextDueOn,
+					Comparator.nullsLast(Comparator.naturalOrder())))
+			.toList();
+		long stepsOverdue = assignments.overdueStepsByUnit(unit.id(), null, null)
+			.stream()
+			.mapToLong(MeasureRefs.UnitCount::count)
+			.sum();
+		return new AssignmentSection(open.size(), stepsOverdue, open.stream().limit(AssignmentSection.LIMIT).toList());
+	}
+
+	private InterviewSection interviews(Unit unit, LocalDate today) {
+		LocalDate from = today.withDayOfMonth(1);
+		return new InterviewSection(from, today, interviews.tally(unit.id(), from, today, today),
+				problemLists.tally(unit.id(), from, today, today));
 	}
 
 	private Deadlines deadlines(Unit unit, List<Unit> children, LocalDate today) {
