@@ -15,6 +15,11 @@ public record MatterFilter(MatterStatus status, DeadlineState deadlineState, Str
 
 	public static final MatterFilter NONE = new MatterFilter(null, null, null, null, null, null);
 
+	/** A blank unit code (an empty field of a form or link) means "any unit", like a missing one. */
+	public MatterFilter {
+		unitCode = unitCode == null || unitCode.isBlank() ? null : unitCode.strip();
+	}
+
 	public MatterFilter(MatterStatus status, DeadlineState deadlineState, String unitCode, Kind kind,
 			Channel channel, String text) {
 		this(status, deadlineState, unitCode, kind, channel, text, null);

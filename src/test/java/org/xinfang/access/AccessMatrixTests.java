@@ -428,6 +428,11 @@ class AccessMatrixTests {
 		// revoking the current token needs a bearer request (signed in otherwise: 400 no-bearer-token)
 		api("POST", "/api/v1/auth/tokens", open(400), json("{}"));
 		api("DELETE", "/api/v1/auth/tokens/current", staff(400));
+		// --- supervisor dashboard (issue #6 item 7): supervisors and leaders, for a unit of their subtree
+		api("GET", "/api/v1/supervision/dashboard", rolesThenScope(200, markers),
+				(p, m, side, scope) -> Agent.Call.api(m, "/api/v1/supervision/dashboard?unit=" + side.office().code()));
+		page("GET", "/staff/supervision", rolesThenScope(200, markers),
+				(p, m, side, scope) -> Agent.Call.page(m, "/staff/supervision?unit=" + side.office().code()));
 
 		// --- the calendar: reading is public; changing is the administrators' (bodies incomplete: 400)
 		api("GET", "/api/v1/calendar/due-date", open(200),

@@ -11,7 +11,7 @@ import org.xinfang.support.FormClient;
 import org.xinfang.support.XinfangTest;
 
 /**
- * Static files are served under {@code /css/**} and {@code /webjars/**} only (application.yml): mapped to
+ * Static files are served under {@code /css/**}, {@code /js/**} and {@code /webjars/**} only (application.yml): mapped to
  * {@code /**}, every link a template builds was looked up as a file in the jar (BENCHMARKS.md, "Causes and
  * fixes"). The style sheet and the version-resolved htmx must still reach the browser.
  */
@@ -40,5 +40,12 @@ class StaticResourcesTests {
 		HttpResponse<String> script = client.get(htmx.group(1));
 		assertThat(script.statusCode()).isEqualTo(200);
 		assertThat(script.body()).contains("htmx");
+
+		// the application's own scripts have a handler of their own (StaticScripts)
+		HttpResponse<String> dashboard = client.get("/js/dashboard.js");
+		assertThat(dashboard.statusCode()).isEqualTo(200);
+		assertThat(dashboard.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+		assertThat(dashboard.body()).contains("/api/v1/supervision/dashboard");
 	}
 }

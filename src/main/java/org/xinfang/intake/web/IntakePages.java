@@ -165,11 +165,19 @@ class IntakePages {
 		return "intake/revealed";
 	}
 
+	/**
+	 * The list of the user's scope; {@code unit} (a unit code, as the supervisor dashboard's links carry) narrows
+	 * it to the matters touching that unit's subtree.
+	 */
 	@GetMapping("/staff/matters")
 	String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q,
-			@RequestParam(required = false) DeadlineState deadlineState, Model model) {
-		model.addAttribute("page", matters.list(new MatterFilter(null, deadlineState, null, null, null, q),
+			@RequestParam(required = false) DeadlineState deadlineState, @RequestParam(required = false) String unit,
+			Model model) {
+		String unitCode = unit == null || unit.isBlank() ? null : unit.strip();
+		model.addAttribute("page", matters.list(new MatterFilter(null, deadlineState, unitCode, null, null, q),
 				MatterFilter.Sort.DEADLINE, page, 25));
+		model.addAttribute("unit", unitCode);
+		model.addAttribute("unitName", unitCode == null ? null : units.byCode(unitCode).map(Unit::name).orElse(unitCode));
 		model.addAttribute("q", q);
 		model.addAttribute("deadlineState", deadlineState);
 		model.addAttribute("deadlineStates",

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,8 +58,11 @@ class JdbcKeyMatters implements KeyMatters {
 
 	private final MatterScope matters;
 
+	private final MessageSource messages;
+
 	JdbcKeyMatters(JdbcClient jdbc, Clock clock, CurrentUser currentUser, Units units, AuditLog audit,
-			MatterScope matters) {
+			MatterScope matters, MessageSource messages) {
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.currentUser = currentUser;
@@ -74,33 +79,31 @@ class JdbcKeyMatters implements KeyMatters {
 		}
 		MatterRef matter = visible(matterId, user);
 		List<FieldProblem> errors = new ArrayList<>();
-		SupervisingLevel level = parse(SupervisingLevel.class, marking.supervisingLevel(), "supervisingLevel",
-				"must be CENTRAL, PROVINCE, PREFECTURE or COUNTY", errors);
+		SupervisingLevel level = parse(SupervisingLevel.class, marking.supervisingLevel(), "supervisingLevel", errors);
 		LeaderRank rank = marking.leaderRank() == null || marking.leaderRank().isBlank() ? null
-				: parse(LeaderRank.class, marking.leaderRank(), "leaderRank", "must be PRINCIPAL or DEPUTY", errors);
+				: parse(LeaderRank.class, marking.leaderRank(), "leaderRank", errors);
 		Staff leader = null;
 		if (marking.leaderUsername() == null || marking.leaderUsername().isBlank()) {
-			errors.add(new FieldProblem("leaderUsername", "is required"));
+			errors.add(problem("leaderUsername", "keymatter.invalid.required"));
 		}
 		else {
 			leader = units.staff(marking.leaderUsername())
 				.filter(s -> s.enabled() && s.has(Role.LEADER) && matter.visibleTo(s.unit().path()))
 				.orElse(null);
 			if (leader == null) {
-				errors.add(new FieldProblem("leaderUsername",
-						"must be an enabled leader of a unit that can see the matter"));
+				errors.add(problem("leaderUsername", "keymatter.invalid.leader"));
 			}
 		}
 		Set<String> team = new LinkedHashSet<>();
 		List<String> requested = marking.team() == null ? List.of() : marking.team();
 		if (requested.size() > MAX_TEAM) {
-			errors.add(new FieldProblem("team", "may name at most " + MAX_TEAM + " members"));
+			errors.add(problem("team", "keymatter.invalid.teamSize", String.valueOf(MAX_TEAM)));
 		}
 		else {
 			for (String name : requested) {
 				Optional<Staff> member = units.staff(name).filter(s -> s.enabled() && matter.visibleTo(s.unit().path()));
 				if (member.isEmpty()) {
-					errors.add(new FieldProblem("team", "unknown, disabled or out of the matter's scope: " + name));
+					errors.add(problem("team", "keymatter.invalid.teamMember", name));
 				}
 				else if (leader == null || !member.get().username().equals(leader.username())) {
 					team.add(member.get().username());
@@ -109,7 +112,7 @@ class JdbcKeyMatters implements KeyMatters {
 		}
 		String plan = marking.plan() == null ? "" : marking.plan().strip();
 		if (plan.isEmpty() || plan.length() > MAX_TEXT) {
-			errors.add(new FieldProblem("plan", "is required, at most " + MAX_TEXT + " characters"));
+			errors.add(problem("plan", "keymatter.invalid.text", String.valueOf(MAX_TEXT)));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);
@@ -171,7 +174,7 @@ class JdbcKeyMatters implements KeyMatters {
 		visible(matterId, user);
 		String text = reason == null ? "" : reason.strip();
 		if (text.isEmpty() || text.length() > 1000) {
-			throw new InvalidInput(List.of(new FieldProblem("reason", "is required, at most 1000 characters")));
+			throw new InvalidInput(List.of(problem("reason", "keymatter.invalid.text", "1000")));
 		}
 		int n = jdbc.sql("""
 				UPDATE key_matter SET unmarked_at = :now, unmarked_by = :user, unmark_reason = :reason,
@@ -213,7 +216,7 @@ class JdbcKeyMatters implements KeyMatters {
 		}
 		String text = report == null ? "" : report.strip();
 		if (text.isEmpty() || text.length() > MAX_TEXT) {
-			throw new InvalidInput(List.of(new FieldProblem("report", "is required, at most " + MAX_TEXT + " characters")));
+			throw new InvalidInput(List.of(problem("report", "keymatter.invalid.text", String.valueOf(MAX_TEXT))));
 		}
 		LocalDate week = KeyMatterWeeks.weekOf(LocalDate.now(clock));
 		boolean replaced = !jdbc.sql("""
@@ -339,18 +342,23 @@ class JdbcKeyMatters implements KeyMatters {
 		return set;
 	}
 
-	private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String message,
-			List<FieldProblem> errors) {
+	/** An enum field; the message of an unknown or missing value is {@code keymatter.invalid.<field>}. */
+	private <E extends Enum<E>> E parse(Class<E> type, String value, String field, List<FieldProblem> errors) {
 		if (value == null || value.isBlank()) {
-			errors.add(new FieldProblem(field, "is required; " + message));
+			errors.add(problem(field, "keymatter.invalid." + field));
 			return null;
 		}
 		try {
 			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			errors.add(new FieldProblem(field, message));
+			errors.add(problem(field, "keymatter.invalid." + field));
 			return null;
 		}
+	}
+
+	/** A field problem with its message in the request's language (zh-CN by default). */
+	private FieldProblem problem(String field, String code, Object... args) {
+		return new FieldProblem(field, messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
 	}
 }

@@ -3,6 +3,7 @@ package org.xinfang.supervision.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -97,9 +98,18 @@ class KeyMatterPages {
 			throw ex;
 		}
 		response.setStatus(ex.status().value());
+		// each field by its label, with the message already in the request's language
+		Locale locale = LocaleContextHolder.getLocale();
 		String error = ex instanceof InvalidInput invalid
-				? String.join("；", invalid.byField().entrySet().stream().map(e -> e.getKey() + "：" + e.getValue()).toList())
-				: messages.getMessage("problem." + ex.code(), null, ex.getMessage(), LocaleContextHolder.getLocale());
+				? String.join(messages.getMessage("keymatter.field.separator", null, "; ", locale), invalid.byField()
+					.entrySet()
+					.stream()
+					.map(e -> messages.getMessage("keymatter.field.error",
+							new Object[] { messages.getMessage("keymatter.field." + e.getKey(), null, e.getKey(), locale),
+									e.getValue() },
+							locale))
+					.toList())
+				: messages.getMessage("problem." + ex.code(), null, ex.getMessage(), locale);
 		model.addAttribute("error", error);
 	}
 
