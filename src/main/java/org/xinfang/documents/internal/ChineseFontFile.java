@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Deque;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -30,6 +32,15 @@ class ChineseFontFile implements ChinesePdf {
 
 	private final String fontName;
 
+	/**
+	 * Parsed fonts not in use. Parsing the font (AR PL UMing, a 20 MB collection) took a third of the CPU of a
+	 * lifecycle in benchmark B1 (BENCHMARKS.md); a parsed font is not safe to share between threads, so each
+	 * document borrows one for itself and gives it back, and at most {@link #IDLE_FONTS} are kept.
+	 */
+	private final Deque<FontHandle> idle = new ConcurrentLinkedDeque<>();
+
+	static final int IDLE_FONTS = 4;
+
 	ChineseFontFile(@Value("${xinfang.documents.font}") String fontFile,
 			@Value("${xinfang.documents.font-name:}") String fontName) {
 		this.fontFile = Path.of(fontFile);
@@ -38,15 +49,44 @@ class ChineseFontFile implements ChinesePdf {
 
 	@Override
 	public byte[] render(Drawing drawing) {
-		try (PDDocument doc = new PDDocument(); FontHandle handle = open()) {
+		FontHandle handle = null;
+		boolean reusable = false;
+		try (PDDocument doc = new PDDocument()) {
+			handle = borrow();
 			PDType0Font font = PDType0Font.load(doc, handle.font(), true);
 			drawing.draw(doc, font);
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			doc.save(out);
+			reusable = true;
 			return out.toByteArray();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not render a PDF", ex);
+		}
+		finally {
+			giveBack(handle, reusable);
+		}
+	}
+
+	private FontHandle borrow() throws IOException {
+		FontHandle handle = idle.pollFirst();
+		return handle != null ? handle : open();
+	}
+
+	/** Keeps the font for the next document, unless rendering failed or enough are kept already. */
+	private void giveBack(FontHandle handle, boolean reusable) {
+		if (handle == null) {
+			return;
+		}
+		if (reusable && idle.size() < IDLE_FONTS) {
+			idle.offerFirst(handle);
+			return;
+		}
+		try {
+			handle.close();
+		}
+		catch (IOException ex) {
+			// a font file that will not close leaks one handle; the document itself is done
 		}
 	}
 
@@ -67,7 +107,7 @@ class ChineseFontFile implements ChinesePdf {
 		}
 	}
 
-	/** Parses the font afresh for each document: a parsed font is not safe to share between threads. */
+	/** Parses the font: a parsed font is not safe to share between threads (see {@link #idle}). */
 	FontHandle open() throws IOException {
 		if (!Files.isReadable(fontFile)) {
 			throw new IllegalStateException("The Chinese font for official documents is missing: " + fontFile
