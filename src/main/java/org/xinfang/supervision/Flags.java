@@ -63,8 +63,8 @@ public interface Flags {
 		FILED, NOTICE_ISSUED, RESOLUTION_REPORTED, ACCEPTANCE_PASSED, ACCEPTANCE_FAILED, UNFLAGGED
 	}
 
-	/** @param matterId required for {@code SERIOUS_IMPACT}, optional otherwise */
-	record NewFlag(String unitCode, String ground, Long matterId, String reason) {
+	/** @param matterId the matter's tracking code or id: required for {@code SERIOUS_IMPACT}, optional otherwise */
+	record NewFlag(String unitCode, String ground, String matterId, String reason) {
 	}
 
 	record Step(StepKind step, String actor, OffsetDateTime at, String note) {

@@ -53,10 +53,11 @@ public interface Reminders {
 
 	/**
 	 * @param kind {@code GENERAL} or {@code IMPORTANT}
+	 * @param matterIds the matters the reminder is about, by tracking code or id (each visible to the supervisor)
 	 * @param respondBy for an important reminder; null: by the rule {@code REMINDER_RESPONSE}
 	 * @param assignmentId a special assignment of the same unit the reminder is about, or null
 	 */
-	record NewReminder(String unitCode, String kind, String reason, List<Long> matterIds, Long assignmentId,
+	record NewReminder(String unitCode, String kind, String reason, List<String> matterIds, Long assignmentId,
 			LocalDate respondBy) {
 	}
 

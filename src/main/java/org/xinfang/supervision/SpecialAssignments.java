@@ -77,8 +77,11 @@ public interface SpecialAssignments {
 		PENDING, DUE, OVERDUE, REPORTED, REPORTED_LATE
 	}
 
-	/** @param matterIds matters to assign (each visible to the supervisor); may be empty when a topic is given */
-	record NewAssignment(String unitCode, String topic, String requirements, List<Long> matterIds) {
+	/**
+	 * @param matterIds matters to assign, by tracking code or id (each visible to the supervisor); may be empty when a
+	 * topic is given
+	 */
+	record NewAssignment(String unitCode, String topic, String requirements, List<String> matterIds) {
 	}
 
 	record StepReport(Step step, LocalDate dueOn, StepState state, String report, String reportedBy,

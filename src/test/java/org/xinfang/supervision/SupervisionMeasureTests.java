@@ -490,14 +490,15 @@ class SupervisionMeasureTests {
 		assertThat(sup.post("/staff/reminders", Map.of("unitCode", hospital.code(), "kind", "GENERAL", "reason", "请加快办理"))
 			.statusCode()).isEqualTo(302);
 		var important = sup.post("/staff/reminders", Map.of("unitCode", hospital.code(), "kind", "IMPORTANT",
-				"reason", "逾期未报送", "matterIds", String.valueOf(matter), "respondBy", "2026-03-20"));
-		assertThat(important.statusCode()).isEqualTo(302);
+				"reason", "逾期未报送", "matterIds", trackingCode.toLowerCase(java.util.Locale.ROOT), "respondBy", "2026-03-20"));
+		assertThat(important.statusCode()).isEqualTo(302); // the matter named by its tracking code, as staff know it
 		String reminderPath = important.headers().firstValue("Location").orElseThrow();
 		reminderPath = reminderPath.substring(reminderPath.indexOf("/staff/reminders/"));
 		String list = sup.get("/staff/reminders?unit=" + bureau.code()).body();
 		assertThat(list).contains("id=\"count-" + hospital.code() + "\"");
 		assertThat(list.replaceAll("\\s+", "")).contains("<tdclass=\"count\">2</td>");
-		assertThat(unitHead.get(reminderPath).body()).contains("id=\"acknowledge-form\"").contains("id=\"letter-pdf\"");
+		assertThat(unitHead.get(reminderPath).body()).contains("id=\"acknowledge-form\"").contains("id=\"letter-pdf\"")
+			.contains(trackingCode);
 		assertThat(unitHead.post(reminderPath + "/acknowledge", Map.of()).statusCode()).isEqualTo(302);
 		assertThat(unitHead.post(reminderPath + "/acknowledge", Map.of()).statusCode()).isEqualTo(409);
 		assertThat(unitHead.post(reminderPath + "/response", Map.of("response", "已整改。")).statusCode()).isEqualTo(302);

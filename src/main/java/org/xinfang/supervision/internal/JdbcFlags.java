@@ -48,8 +48,9 @@ class JdbcFlags implements Flags {
 		Unit unit = support.targetUnit(f.unitCode(), user, errors);
 		Ground ground = MeasureSupport.parse(Ground.class, f.ground(), "ground", errors);
 		String reason = MeasureSupport.requiredText(f.reason(), "reason", 2000, errors);
-		List<Long> matter = f.matterId() == null ? List.of() : support.matters(List.of(f.matterId()), user, errors);
-		if (ground == Ground.SERIOUS_IMPACT && f.matterId() == null) {
+		boolean named = f.matterId() != null && !f.matterId().isBlank();
+		List<Long> matter = named ? support.matters(List.of(f.matterId()), user, errors) : List.of();
+		if (ground == Ground.SERIOUS_IMPACT && !named) {
 			errors.add(new FieldProblem("matterId", "is required for a matter of serious impact"));
 		}
 		MeasureSupport.check(errors);

@@ -62,8 +62,10 @@ class MeasureSupport {
 
 	private final MatterScope matters;
 
+	private final Targets targets;
+
 	MeasureSupport(JdbcClient jdbc, Clock clock, CurrentUser currentUser, Units units, MessageSource messages,
-			OfficialLetters letters, MatterScope matters) {
+			OfficialLetters letters, MatterScope matters, Targets targets) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.currentUser = currentUser;
@@ -71,6 +73,7 @@ class MeasureSupport {
 		this.messages = messages;
 		this.letters = letters;
 		this.matters = matters;
+		this.targets = targets;
 	}
 
 	LocalDate today() {
@@ -141,27 +144,11 @@ class MeasureSupport {
 	}
 
 	/**
-	 * The named matters, each visible to the user and existing; duplicates dropped. Problems go to
-	 * {@code errors} as {@code matterIds}.
+	 * The named matters (ids or tracking codes), each visible to the user and existing; duplicates dropped.
+	 * Problems go to {@code errors} as {@code matterIds}.
 	 */
-	List<Long> matters(List<Long> ids, StaffPrincipal user, List<FieldProblem> errors) {
-		Set<Long> result = new LinkedHashSet<>();
-		if (ids == null) {
-			return List.of();
-		}
-		if (ids.size() > MAX_MATTERS) {
-			errors.add(new FieldProblem("matterIds", "may name at most " + MAX_MATTERS + " matters"));
-			return List.of();
-		}
-		for (Long id : ids) {
-			if (id == null || matters.find(id).filter(m -> m.visibleTo(user.unitPath())).isEmpty()) {
-				errors.add(new FieldProblem("matterIds", "unknown or out of your scope: " + id));
-			}
-			else {
-				result.add(id);
-			}
-		}
-		return List.copyOf(result);
+	List<Long> matters(List<String> references, StaffPrincipal user, List<FieldProblem> errors) {
+		return targets.matters(references, user, "matterIds", errors);
 	}
 
 	List<MatterRef> matterRefs(String table, String column, long id) {

@@ -52,7 +52,7 @@ class FlagPages {
 			@RequestParam(required = false) String matterId, @RequestParam(required = false) String reason, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		try {
-			Flag f = flags.file(new NewFlag(unitCode, ground, PageSupport.id(matterId, "matterId"), reason));
+			Flag f = flags.file(new NewFlag(unitCode, ground, matterId, reason));
 			return pages.saved("/staff/flags/" + f.id(), redirect);
 		}
 		catch (DomainException ex) {

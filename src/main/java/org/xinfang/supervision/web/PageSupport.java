@@ -75,6 +75,12 @@ class PageSupport {
 		return ids;
 	}
 
+	/** Matter references (ids or tracking codes) typed into one field, separated by commas or spaces. */
+	static List<String> references(String value) {
+		return value == null ? List.of()
+				: Arrays.stream(value.split("[,，\\s]+")).filter(s -> !s.isBlank()).toList();
+	}
+
 	static Long id(String value, String field) {
 		List<Long> ids = ids(value, field);
 		return ids.isEmpty() ? null : ids.get(0);

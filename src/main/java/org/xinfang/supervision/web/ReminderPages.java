@@ -58,7 +58,7 @@ class ReminderPages {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			Reminder r = reminders.remind(new NewReminder(unitCode, kind, reason,
-					PageSupport.ids(matterIds, "matterIds"), PageSupport.id(assignmentId, "assignmentId"),
+					PageSupport.references(matterIds), PageSupport.id(assignmentId, "assignmentId"),
 					PageSupport.date(respondBy, "respondBy")));
 			return pages.saved("/staff/reminders/" + r.id(), redirect);
 		}

@@ -52,7 +52,7 @@ class SpecialAssignmentPages {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			Assignment a = assignments.assign(new NewAssignment(unitCode, topic, requirements,
-					PageSupport.ids(matterIds, "matterIds")));
+					PageSupport.references(matterIds)));
 			return pages.saved("/staff/assignments/" + a.id(), redirect);
 		}
 		catch (DomainException ex) {
