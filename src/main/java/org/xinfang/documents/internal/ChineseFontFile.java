@@ -108,7 +108,7 @@ class ChineseFontFile implements ChinesePdf {
 	}
 
 	/** Parses the font: a parsed font is not safe to share between threads (see {@link #idle}). */
-	FontHandle open() throws IOException {
+	private FontHandle open() throws IOException {
 		if (!Files.isReadable(fontFile)) {
 			throw new IllegalStateException("The Chinese font for official documents is missing: " + fontFile
 					+ ". Install the Debian package fonts-arphic-uming or set xinfang.documents.font to a "

@@ -1,7 +1,6 @@
 package org.xinfang.documents.internal;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -64,8 +63,7 @@ class NoticeRenderer {
 	}
 
 	byte[] render(Notice notice) {
-		try (PDDocument doc = new PDDocument(); ChineseFontFile.FontHandle handle = fonts.open()) {
-			PDType0Font font = PDType0Font.load(doc, handle.font(), true);
+		return fonts.render((doc, font) -> {
 			PDDocumentInformation info = doc.getDocumentInformation();
 			info.setTitle(notice.title() + " " + notice.number());
 			info.setAuthor(notice.issuingUnit());
@@ -73,13 +71,7 @@ class NoticeRenderer {
 			Calendar now = GregorianCalendar.from(clock.instant().atZone(clock.getZone()));
 			info.setCreationDate(now);
 			new Pages(doc, font).write(notice);
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			doc.save(out);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not render " + notice.number(), ex);
-		}
+		});
 	}
 
 	/** Writes top to bottom, starting a new page when the next line does not fit. */
