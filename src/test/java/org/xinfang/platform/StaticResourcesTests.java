@@ -46,6 +46,6 @@ class StaticResourcesTests {
 		assertThat(dashboard.statusCode()).isEqualTo(200);
 		assertThat(dashboard.headers().firstValue("Content-Type"))
 			.hasValueSatisfying(type -> assertThat(type).contains("javascript"));
-		assertThat(dashboard.body()).contains("/api/v1/supervision/dashboard");
+		assertThat(dashboard.body()).contains("dashboard-data");
 	}
 }

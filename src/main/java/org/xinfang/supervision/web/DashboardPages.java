@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.xinfang.supervision.IndicatorReport;
 import org.xinfang.supervision.SupervisionDashboard;
 import org.xinfang.supervision.SupervisionDashboard.Dashboard;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The supervisor's dashboard page ({@code /staff/supervision?unit=CODE}): the tables are rendered here, the
@@ -18,8 +19,11 @@ class DashboardPages {
 
 	private final SupervisionDashboard dashboard;
 
-	DashboardPages(SupervisionDashboard dashboard) {
+	private final JsonMapper json;
+
+	DashboardPages(SupervisionDashboard dashboard, JsonMapper json) {
 		this.dashboard = dashboard;
+		this.json = json;
 	}
 
 	@GetMapping("/staff/supervision")
@@ -27,6 +31,9 @@ class DashboardPages {
 		Dashboard d = dashboard.compute(unit);
 		IndicatorReport.Rates r = d.indicators().rates();
 		model.addAttribute("d", d);
+		// the charts draw the figures computed here, as the API gives them, rather than fetching them again:
+		// "</" is escaped so that no unit name can end the script element
+		model.addAttribute("chartData", json.writeValueAsString(d).replace("</", "<\\/"));
 		// in the order of the chart, which reads its labels from this table
 		model.addAttribute("rates", List.of(new Rate("timelyAcceptanceRate", r.timelyAcceptanceRate()),
 				new Rate("onTimeCompletionRate", r.onTimeCompletionRate()),
