@@ -211,39 +211,19 @@ class MeasureSupport {
 	}
 
 	static String chineseDate(LocalDate date) {
-		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+		return OfficialLetters.chineseDate(date);
 	}
 
 	static String requiredText(String value, String field, int max, List<FieldProblem> errors) {
-		String text = value == null ? "" : value.strip();
-		if (text.isEmpty() || text.length() > max) {
-			errors.add(new FieldProblem(field, "is required, at most " + max + " characters"));
-			return null;
-		}
-		return text;
+		return Targets.text(value, field, max, true, errors);
 	}
 
 	static String optionalText(String value, String field, int max, List<FieldProblem> errors) {
-		String text = value == null ? "" : value.strip();
-		if (text.length() > max) {
-			errors.add(new FieldProblem(field, "at most " + max + " characters"));
-			return null;
-		}
-		return text.isEmpty() ? null : text;
+		return Targets.text(value, field, max, false, errors);
 	}
 
 	static <E extends Enum<E>> E parse(Class<E> type, String value, String field, List<FieldProblem> errors) {
-		if (value == null || value.isBlank()) {
-			errors.add(new FieldProblem(field, "is required"));
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			errors.add(new FieldProblem(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
-			return null;
-		}
+		return Targets.parse(type, value, field, errors);
 	}
 
 	static void check(List<FieldProblem> errors) {
