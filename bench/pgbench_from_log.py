@@ -109,8 +109,15 @@ out = ['-- B1-limit: the statements of one B1 lifecycle (register, assign, accep
        '-- bench/pgbench_from_log.py from a log_statement=all capture; see BENCHMARKS.md. Do not edit by hand.',
        # above the generated matters' ids; tracking_code() is a bijection below 8.2e14 and stays in bigint below 2e10
        '\\set b1_n random(100000000, 20000000000)',
+       # the petitioner's ID number: its first ID_FIXED characters as captured, then 8 random digits
+       '\\set b1_idn random(10000000, 99999999)',
        'SELECT xf_bench.tracking_code(:b1_n) AS b1_code \\gset']
 values = {matter_id: ':b1_mid', code: ':b1_code'}
+# the petitioner's ID number (18 characters; B1 registers 5201031985 and 8 digits of its own)
+ID_FIXED = 10
+petitioner = next(k for k in keep if k['sql'].startswith('INSERT INTO petitioner'))
+id_number = next((v for v in petitioner['params'].values() if v and re.fullmatch(r'\d{17}[\dX]', v)), None)
+assert id_number, 'no ID number in the registration'
 # the units by code, so that the script runs on any database loaded by the generator (ids may differ)
 registration = next(k for k in keep if k['sql'].startswith('INSERT INTO matter ('))
 concerned_id, receiving_id = registration['params'][8], registration['params'][9]
@@ -127,17 +134,32 @@ counters = 0
 last_counter = None
 
 
+def quoted(text):
+    if re.search(r':\w', text):
+        # pgbench would take ':34' of '04:34:51' for a variable: the colon is written as an escape instead
+        return "E'" + text.replace('\\', '\\\\').replace("'", "''").replace(':', '\\x3a') + "'"
+    return "'" + text.replace("'", "''") + "'"
+
+
 def literal(v, statement=''):
+    # variables stand bare (never inside quotes): pgbench runs the script with -M prepared, where each variable
+    # becomes a parameter ($n) and PostgreSQL infers its type from where it stands
     if v is None:
         return 'NULL'
     if v in values and not (values[v] in (':b1_concerned', ':b1_receiving') and statement.startswith(NO_UNIT_IDS)):
-        return "'" + values[v] + "'"
+        return values[v]
+    if id_number and id_number in v:
+        # the petitioner's ID number, also inside the advisory lock key of the repeat check ('id:…'): a new
+        # petitioner per lifecycle, as B1 registers one, so that pgbench's clients neither queue on one lock nor
+        # find a growing list of earlier matters of one person
+        before, after = v.split(id_number, 1)
+        return '(' + quoted(before + id_number[:ID_FIXED]) + ' || :b1_idn' + (' || ' + quoted(after) if after else '') + ')'
     if last_counter:
         m = re.match(r'^(.*〔\d{4}〕)(\d+)(号)$', v, re.S)
         if m:
             # concatenated: pgbench would read the following character (号) as part of the variable's name
-            return "('" + m.group(1).replace("'", "''") + "' || :" + last_counter + " || '" + m.group(3) + "')"
-    return "'" + v.replace("'", "''") + "'"
+            return "(" + quoted(m.group(1)) + " || :" + last_counter + " || " + quoted(m.group(3)) + ")"
+    return quoted(v)
 
 
 def render(s):

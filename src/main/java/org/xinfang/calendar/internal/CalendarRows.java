@@ -75,6 +75,7 @@ class CalendarRows {
 	}
 
 	void upsertDay(CalendarDay day) {
+		CachedDueDates.forgetInTransaction();
 		jdbc.sql("""
 				INSERT INTO calendar_day (day, kind, name_zh) VALUES (:day, :kind, :name)
 				ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, name_zh = EXCLUDED.name_zh
@@ -86,10 +87,12 @@ class CalendarRows {
 	}
 
 	int deleteDay(LocalDate day) {
+		CachedDueDates.forgetInTransaction();
 		return jdbc.sql("DELETE FROM calendar_day WHERE day = :day").param("day", day).update();
 	}
 
 	void upsertYear(int year, String note) {
+		CachedDueDates.forgetInTransaction();
 		jdbc.sql("""
 				INSERT INTO calendar_year (year, note) VALUES (:year, :note)
 				ON CONFLICT (year) DO UPDATE SET note = EXCLUDED.note
@@ -100,10 +103,12 @@ class CalendarRows {
 	}
 
 	int deleteYear(int year) {
+		CachedDueDates.forgetInTransaction();
 		return jdbc.sql("DELETE FROM calendar_year WHERE year = :year").param("year", year).update();
 	}
 
 	int updateRule(String code, int amount, PeriodUnit unit) {
+		CachedDueDates.forgetInTransaction();
 		return jdbc.sql("UPDATE period_rule SET amount = :amount, unit = :unit WHERE code = :code")
 			.param("amount", amount)
 			.param("unit", unit.name())
