@@ -7,7 +7,8 @@
 # (migrated by the application itself), loads N generated matters or reuses a database that holds exactly N,
 # starts the packaged application against it, runs the benchmark and prints its figures as the last line,
 # key=value. Settings from the environment: XF_BENCH_DB (xinfang_bench), XF_BENCH_DB_USER / _PASSWORD
-# (xinfang_bench), PGHOST (127.0.0.1), PGPORT (5432), XF_BENCH_PORT (18080 — the application's HTTP port).
+# (xinfang_bench), PGHOST (127.0.0.1), PGPORT (5432), XF_BENCH_PORT (18080 — the application's HTTP port),
+# XF_BENCH_JAVA_OPTS (the application's JVM options; default -Xmx512m, the heap the README runs it with).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -96,7 +97,7 @@ start_app() {
   fi
   started=$(date +%s%N)
   SPRING_DATASOURCE_URL=$JDBC SPRING_DATASOURCE_USERNAME=$DB_USER SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD \
-    java ${XF_BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
+    java ${XF_BENCH_JAVA_OPTS:--Xmx512m} -jar "$JAR" --server.port="$PORT" \
       --xinfang.handling.overdue-initial-delay=PT24H >"$OUT/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 $((limit * 10))); do
