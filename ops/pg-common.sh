@@ -69,7 +69,8 @@ UNION ALL SELECT 'attachments_sha256 ' || coalesce(encode(sha256(string_agg(sha2
 UNION ALL SELECT 'documents ' || count(*) FROM document
 UNION ALL SELECT 'documents_sha256 ' || coalesce(encode(sha256(string_agg(sha256(pdf), ''::bytea ORDER BY id)), 'hex'), '-') FROM document
 UNION ALL SELECT 'audit_entries ' || count(*) FROM audit_entry
-UNION ALL SELECT 'audit_last_hash ' || coalesce((SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1), '-')
+UNION ALL SELECT 'audit_last_hash ' || coalesce((SELECT hash FROM audit_entry WHERE hash IS NOT NULL ORDER BY seq DESC LIMIT 1), '-')
+UNION ALL SELECT 'audit_unsealed ' || count(*) FROM audit_entry WHERE hash IS NULL
 UNION ALL SELECT 'audit_chain_breaks ' || count(*) FROM (
     SELECT hash, prev_hash,
            coalesce(lag(hash) OVER (ORDER BY seq), 'GENESIS') AS expected_prev,

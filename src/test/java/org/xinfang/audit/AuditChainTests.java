@@ -35,6 +35,7 @@ class AuditChainTests {
 		Unit unit = fixtures.commission();
 		var entries = trail.forEntity("unit", unit.code());
 		assertThat(entries).extracting(AuditTrail.Entry::action).containsExactly("UNIT_CREATED");
+		assertThat(trail.verify().intact()).isTrue(); // seals what is committed
 		Map<String, Object> row = jdbc.sql("SELECT seq, prev_hash, hash FROM audit_entry WHERE seq = :seq")
 			.param("seq", entries.get(0).seq())
 			.query()
@@ -53,6 +54,7 @@ class AuditChainTests {
 	void updatingAnEntryInSqlIsDetectedAtThatEntry() {
 		Unit unit = fixtures.commission();
 		fixtures.bureauUnder(unit); // an entry after the tampered one
+		trail.verify(); // sealed: what follows changes entries of the chain
 		long seq = trail.forEntity("unit", unit.code()).get(0).seq();
 		String original = jdbc.sql("SELECT details FROM audit_entry WHERE seq = :seq").param("seq", seq)
 			.query(String.class).single();
@@ -72,6 +74,7 @@ class AuditChainTests {
 	void deletingAnEntryInSqlIsDetectedAtTheNextEntry() {
 		Unit unit = fixtures.commission();
 		Unit bureau = fixtures.bureauUnder(unit);
+		trail.verify();
 		long deleted = trail.forEntity("unit", unit.code()).get(0).seq();
 		long next = trail.forEntity("unit", bureau.code()).get(0).seq();
 		Map<String, Object> row = jdbc.sql("SELECT * FROM audit_entry WHERE seq = :seq").param("seq", deleted)
@@ -100,6 +103,7 @@ class AuditChainTests {
 			fixtures.bureauUnder(unit);
 		}
 		Unit last = fixtures.bureauUnder(unit); // an entry after the run, so every deletion has a successor
+		trail.verify();
 		long end = trail.forEntity("unit", last.code()).get(0).seq();
 		List<Long> run = jdbc.sql("SELECT seq FROM audit_entry WHERE seq < :end ORDER BY seq DESC LIMIT 6")
 			.param("end", end)

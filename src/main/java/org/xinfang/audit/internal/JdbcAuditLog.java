@@ -25,10 +25,13 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
 
 	private final Clock clock;
 
-	JdbcAuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	private final AuditSealer sealer;
+
+	JdbcAuditLog(JdbcClient jdbc, JsonMapper json, Clock clock, AuditSealer sealer) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		this.sealer = sealer;
 	}
 
 	/** Must join the caller's transaction: the change and its entry commit together or not at all. */
@@ -73,25 +76,32 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
 			.list();
 	}
 
-	/** Recomputes every entry's digest and link; the first mismatch is where the log was altered. */
+	/**
+	 * Seals what is committed ({@link AuditSealer}), then recomputes every sealed entry's digest and link; the first
+	 * mismatch is where the log was altered. An unsealed entry below the last sealed one is a mismatch too (sealing
+	 * never leaves one behind); unsealed entries after it are still to be sealed and are counted, not judged.
+	 */
 	@Override
 	@Transactional(readOnly = true)
 	public AuditVerification verify() {
+		sealer.sealCommitted(); // in a transaction of its own: the chain's lock is not held while checking
 		long count = jdbc.sql("SELECT count(*) FROM audit_entry").query(Long.class).single();
 		return jdbc.sql("""
-				SELECT seq, hash <> expected_hash AS bad_hash
+				SELECT seq, hash IS NULL AS unsealed, hash IS DISTINCT FROM expected_hash AS bad_hash
 				FROM (SELECT seq, hash, prev_hash,
 				             coalesce(lag(hash) OVER (ORDER BY seq), 'GENESIS') AS expected_prev,
 				             audit_entry_digest(seq, at, actor, action, entity_type, entity_id, details, prev_hash)
 				                 AS expected_hash
-				      FROM audit_entry) e
-				WHERE hash <> expected_hash OR prev_hash <> expected_prev
+				      FROM audit_entry
+				      WHERE seq <= (SELECT max(seq) FROM audit_entry WHERE hash IS NOT NULL)) e
+				WHERE hash IS DISTINCT FROM expected_hash OR prev_hash IS DISTINCT FROM expected_prev
 				ORDER BY seq
 				LIMIT 1
 				""")
 			.query((rs, n) -> new AuditVerification(count, rs.getLong("seq"),
-					rs.getBoolean("bad_hash") ? "content does not match its hash"
-							: "does not link to the entry before it (an entry was removed or altered)"))
+					rs.getBoolean("unsealed") ? "is not sealed although later entries are (its hash was removed)"
+							: rs.getBoolean("bad_hash") ? "content does not match its hash"
+									: "does not link to the entry before it (an entry was removed or altered)"))
 			.optional()
 			.orElse(new AuditVerification(count, null, null));
 	}
