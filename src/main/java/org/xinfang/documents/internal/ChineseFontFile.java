@@ -3,14 +3,17 @@ package org.xinfang.documents.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -39,6 +42,16 @@ class ChineseFontFile implements ChinesePdf {
 	 */
 	private final Deque<FontHandle> idle = new ConcurrentLinkedDeque<>();
 
+	/**
+	 * The same for the common set ({@link #commonFontBytes()}): PDFBox builds its width and glyph tables over every
+	 * glyph of the font for each document (a third of a PDF's CPU in B1); a document in common characters is
+	 * rendered with the common set's ~7,700 glyphs instead, and only a document with a character outside it
+	 * with the whole font.
+	 */
+	private final Deque<FontHandle> idleCommon = new ConcurrentLinkedDeque<>();
+
+	private volatile byte[] commonFont;
+
 	static final int IDLE_FONTS = 4;
 
 	ChineseFontFile(@Value("${xinfang.documents.font}") String fontFile,
@@ -49,12 +62,34 @@ class ChineseFontFile implements ChinesePdf {
 
 	@Override
 	public byte[] render(Drawing drawing) {
+		try {
+			return render(drawing, true);
+		}
+		catch (MissingGlyph ex) {
+			// a character outside the common set (a rare character of a name, say): the whole font
+			return render(drawing, false);
+		}
+	}
+
+	private byte[] render(Drawing drawing, boolean common) {
+		Deque<FontHandle> pool = common ? idleCommon : idle;
 		FontHandle handle = null;
 		boolean reusable = false;
 		try (PDDocument doc = new PDDocument()) {
-			handle = borrow();
+			handle = borrow(common);
 			PDType0Font font = PDType0Font.load(doc, handle.font(), true);
-			drawing.draw(doc, font);
+			try {
+				drawing.draw(doc, font);
+			}
+			catch (IllegalArgumentException | IllegalStateException ex) {
+				// PDFBox's answers to a character the font lacks ("No glyph for …", "could not find the glyphId
+				// …"); any other such failure recurs with the whole font and is thrown from there
+				if (common) {
+					reusable = true;
+					throw new MissingGlyph();
+				}
+				throw ex;
+			}
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			doc.save(out);
 			reusable = true;
@@ -64,22 +99,80 @@ class ChineseFontFile implements ChinesePdf {
 			throw new UncheckedIOException("Could not render a PDF", ex);
 		}
 		finally {
-			giveBack(handle, reusable);
+			giveBack(pool, handle, reusable);
 		}
 	}
 
-	private FontHandle borrow() throws IOException {
-		FontHandle handle = idle.pollFirst();
-		return handle != null ? handle : open();
+	/** The document uses a character the common set lacks. */
+	private static final class MissingGlyph extends RuntimeException {
+
+		MissingGlyph() {
+			super(null, null, false, false);
+		}
+	}
+
+	private FontHandle borrow(boolean common) throws IOException {
+		FontHandle handle = (common ? idleCommon : idle).pollFirst();
+		if (handle != null) {
+			return handle;
+		}
+		if (!common) {
+			return open();
+		}
+		TrueTypeFont font = new TTFParser(true).parse(new RandomAccessReadBuffer(commonFontBytes()));
+		return new FontHandle(font, font);
+	}
+
+	/**
+	 * The common set cut out of the font once, as a font file of its own: ASCII and Latin-1, general punctuation,
+	 * the CJK symbols and full-width forms, and every character of GB 2312 (its 6,763 hanzi and its symbols).
+	 */
+	private byte[] commonFontBytes() throws IOException {
+		byte[] bytes = commonFont;
+		if (bytes != null) {
+			return bytes;
+		}
+		synchronized (this) {
+			if (commonFont == null) {
+				try (FontHandle full = open()) {
+					TTFSubsetter subsetter = new TTFSubsetter(full.font());
+					for (int c = 0x20; c <= 0xFF; c++) {
+						subsetter.add(c);
+					}
+					for (int c = 0x2000; c <= 0x206F; c++) {
+						subsetter.add(c);
+					}
+					for (int c = 0x3000; c <= 0x303F; c++) {
+						subsetter.add(c);
+					}
+					for (int c = 0xFF00; c <= 0xFFEF; c++) {
+						subsetter.add(c);
+					}
+					Charset gb2312 = Charset.forName("GB2312");
+					for (int high = 0xA1; high <= 0xF7; high++) {
+						for (int low = 0xA1; low <= 0xFE; low++) {
+							String decoded = new String(new byte[] { (byte) high, (byte) low }, gb2312);
+							if (decoded.length() == 1 && decoded.charAt(0) != '\uFFFD') {
+								subsetter.add(decoded.charAt(0));
+							}
+						}
+					}
+					ByteArrayOutputStream out = new ByteArrayOutputStream();
+					subsetter.writeToStream(out);
+					commonFont = out.toByteArray();
+				}
+			}
+			return commonFont;
+		}
 	}
 
 	/** Keeps the font for the next document, unless rendering failed or enough are kept already. */
-	private void giveBack(FontHandle handle, boolean reusable) {
+	private void giveBack(Deque<FontHandle> pool, FontHandle handle, boolean reusable) {
 		if (handle == null) {
 			return;
 		}
-		if (reusable && idle.size() < IDLE_FONTS) {
-			idle.offerFirst(handle);
+		if (reusable && pool.size() < IDLE_FONTS) {
+			pool.offerFirst(handle);
 			return;
 		}
 		try {

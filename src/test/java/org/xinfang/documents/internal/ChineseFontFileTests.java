@@ -1,0 +1,50 @@
+package org.xinfang.documents.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.xinfang.documents.ChinesePdf;
+
+/**
+ * Documents in common characters are rendered with the common set cut out of the font; a character outside it
+ * (here 喆 and 堃, which GB 2312 lacks) sends the document to the whole font, and both come out as written.
+ */
+class ChineseFontFileTests {
+
+	private final ChineseFontFile fonts = new ChineseFontFile("/usr/share/fonts/truetype/arphic/uming.ttc", "UMingCN");
+
+	@Test
+	void commonAndRareCharactersAreBothWritten() throws IOException {
+		String common = "信访事项受理告知书：张三，您于2026年11月22日反映的问题（编号A-1），已受理。";
+		String rare = "王喆、李堃：您反映的问题已受理。";
+		for (String text : new String[] { common, rare, common }) {
+			byte[] pdf = fonts.render(line(text));
+			try (PDDocument doc = Loader.loadPDF(pdf)) {
+				assertThat(new PDFTextStripper().getText(doc).strip()).isEqualTo(text);
+				// the embedded font is a subset of what the page uses, whichever set it came from
+				assertThat(pdf.length).isLessThan(60_000);
+			}
+		}
+	}
+
+	private static ChinesePdf.Drawing line(String text) {
+		return (PDDocument doc, PDType0Font font) -> {
+			PDPage page = new PDPage();
+			doc.addPage(page);
+			try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+				content.beginText();
+				content.setFont(font, 12);
+				content.newLineAtOffset(50, 700);
+				content.showText(text);
+				content.endText();
+			}
+		};
+	}
+}
