@@ -257,10 +257,17 @@ class JdbcMatterQueries implements MatterQueries {
 			// still rechecked, so reaching COUNT_LIMIT + 1 proves "more than COUNT_LIMIT". A smaller result may
 			// have lost matches to the sampling and is counted again without the limit (BENCHMARKS.md).
 			jdbc.sql("SET LOCAL gin_fuzzy_search_limit = " + FUZZY_SEARCH_LIMIT).update();
+			// The count goes through the two partial full-text indexes (V24), which answer the search condition
+			// themselves: a row is then read only to be counted, its vector only to recheck a phrase. A sequential
+			// scan (chosen for words in a tenth of the matters and more, costed as if testing a row were free)
+			// reads every row's vector from TOAST until 1,001 match: 26,000 buffers for 病历 where the index
+			// needs 900 (BENCHMARKS.md, Causes and fixes 20)
+			jdbc.sql("SET LOCAL enable_seqscan = off").update();
 		}
 		long counted = count(where, params);
 		if (searching) {
 			jdbc.sql("SET LOCAL gin_fuzzy_search_limit = 0").update();
+			jdbc.sql("SET LOCAL enable_seqscan = DEFAULT").update();
 			if (counted <= COUNT_LIMIT) {
 				counted = count(where, params);
 			}

@@ -53,15 +53,20 @@ class JdbcIndicators implements Indicators {
 
 	private static final String SQL = """
 			WITH settled AS (
-			    -- acceptance and handling periods settled in the period: met on a date, or ran out unmet
-			    SELECT d.matter_id, d.rule_code, d.met_on IS NOT NULL AND d.met_on <= d.due_date AS in_time,
-			           d.met_on IS NULL AS open
+			    -- acceptance and handling periods settled in the period: met on a date in time, or ran out (unmet, or
+			    -- met late). The two never overlap; each is an index-only scan of its own partial index (V25), where a
+			    -- bitmap of both read 41,000 pages of matter_deadline for a month at a million matters
+			    SELECT d.matter_id, d.rule_code, TRUE AS in_time, FALSE AS open
 			    FROM matter_deadline d
 			    WHERE d.rule_code IN ('ACCEPTANCE', 'HANDLING')
-			      AND d.due_date IS NOT NULL
-			      AND ((d.met_on BETWEEN :from AND :to AND d.met_on <= d.due_date)
-			           OR (d.due_date BETWEEN :from AND :to AND d.due_date < :today
-			               AND (d.met_on IS NULL OR d.met_on > d.due_date)))
+			      AND d.met_on <= d.due_date
+			      AND d.met_on BETWEEN :from AND :to
+			    UNION ALL
+			    SELECT d.matter_id, d.rule_code, FALSE AS in_time, d.met_on IS NULL AS open
+			    FROM matter_deadline d
+			    WHERE d.rule_code IN ('ACCEPTANCE', 'HANDLING')
+			      AND (d.met_on IS NULL OR d.met_on > d.due_date)
+			      AND d.due_date BETWEEN :from AND :to AND d.due_date < :today
 			), dated AS MATERIALIZED (
 			    -- the matters received or delivered in the period, read with their columns in one pass over the heap
 			    -- (a BitmapOr of the two date indexes), not found by id and then looked up one by one
@@ -97,6 +102,7 @@ class JdbcIndicators implements Indicators {
 			                END AS repeated_later,
 			           CASE WHEN m.delivered_on BETWEEN :from AND :to
 			                THEN m.evaluation_rating IS NOT NULL
+			                     -- an index-only look-up (V25)
 			                     OR (SELECT w.due_date < :today FROM matter_deadline w
 			                         WHERE w.matter_id = m.id AND w.rule_code = 'EVALUATION_WINDOW') END AS evaluable
 			    FROM cohort m
