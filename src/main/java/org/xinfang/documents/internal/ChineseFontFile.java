@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.apache.fontbox.ttf.TTFParser;
@@ -135,7 +136,10 @@ class ChineseFontFile implements ChinesePdf {
 		synchronized (this) {
 			if (commonFont == null) {
 				try (FontHandle full = open()) {
-					TTFSubsetter subsetter = new TTFSubsetter(full.font());
+					// the outlines, metrics and names; not the bitmaps (EBDT), vertical metrics, nor the glyph
+					// substitutions (GSUB), which PDFBox would otherwise run over every line of Chinese text
+					TTFSubsetter subsetter = new TTFSubsetter(full.font(), List.of("head", "hhea", "loca", "maxp",
+							"cvt ", "prep", "glyf", "hmtx", "fpgm", "gasp", "name", "OS/2", "post", "cmap"));
 					for (int c = 0x20; c <= 0xFF; c++) {
 						subsetter.add(c);
 					}
