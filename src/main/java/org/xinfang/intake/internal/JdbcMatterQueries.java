@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -177,6 +180,10 @@ class JdbcMatterQueries implements MatterQueries {
 		StaffPrincipal user = currentUser.require();
 		int p = Math.max(0, page);
 		int s = Math.min(Math.max(1, size), 100);
+		Set<MatterStatus> entryStates = scopeEntryStates(filter, sort, user);
+		if (entryStates != null) {
+			return listFromScopeEntries(user, entryStates, p, s);
+		}
 		LocalDate today = LocalDate.now(clock);
 		// plan with the actual values: how many matters a scope or a word selects decides between reading the
 		// deadline-order index until a page is full and fetching the matches to sort them, and a generic plan of
@@ -292,23 +299,8 @@ class JdbcMatterQueries implements MatterQueries {
 		}
 		var query = jdbc.sql((exact ? "WITH hits AS MATERIALIZED (SELECT m.id, m.next_due_date, m.received_at"
 				+ " FROM matter m WHERE " + where + " LIMIT :countLimit), page AS MATERIALIZED (SELECT m.id FROM hits m"
-				+ " ORDER BY " + order + " LIMIT :limit OFFSET :offset) " : "") + """
-				SELECT m.id, m.tracking_code, m.channel, m.kind, m.status, m.received_on, m.headcount,
-				       m.repeat_count, ru.name AS ru_name, cu.name AS cu_name, cu.path AS cu_path,
-				       m.concerned_unit_complained_about, p.name AS petitioner_name, p.id_number, d.rule_code,
-				       d.due_date, d.met_on, d.start_date, d.amount, d.unit, d.additions,
-				       CASE WHEN m.kind = 'REPORT' OR m.concerned_unit_complained_about
-				            THEN xf_redact(m.title, ARRAY(SELECT unnest(ARRAY[x.name, x.phone, x.id_number, x.address,
-				                 x.email]) FROM petitioner x WHERE x.matter_id = m.id))
-				            ELSE m.title END AS title
-				""" + from + """
-				LEFT JOIN petitioner p ON p.matter_id = m.id AND p.ordinal = 1
-				LEFT JOIN LATERAL (SELECT x.rule_code, x.due_date, x.met_on, x.start_date, x.amount, x.unit,
-				                          (SELECT count(*) FROM matter_deadline_addition a WHERE a.matter_id = x.matter_id
-				                           AND a.rule_code = x.rule_code) AS additions
-				                   FROM matter_deadline x WHERE x.matter_id = m.id
-				                   ORDER BY x.met_on IS NOT NULL, NOT x.obligation, x.due_date LIMIT 1) d ON TRUE
-				WHERE """ + " " + condition + " ORDER BY " + order + (exact ? "" : " LIMIT :limit OFFSET :offset"));
+				+ " ORDER BY " + order + " LIMIT :limit OFFSET :offset) " : "") + SUMMARY_SELECT + from + SUMMARY_JOINS
+				+ " WHERE " + condition + " ORDER BY " + order + (exact ? "" : " LIMIT :limit OFFSET :offset"));
 		for (var e : params.entrySet()) {
 			query = query.param(e.getKey(), e.getValue());
 		}
@@ -320,6 +312,95 @@ class JdbcMatterQueries implements MatterQueries {
 			.query((rs, n) -> summary(rs, user, namer))
 			.list();
 		return new MatterPage(items, p, s, total, exact);
+	}
+
+	/** The columns of a row of a list ({@link #summary}); followed by the FROM clause and {@link #SUMMARY_JOINS}. */
+	private static final String SUMMARY_SELECT = """
+			SELECT m.id, m.tracking_code, m.channel, m.kind, m.status, m.received_on, m.headcount,
+			       m.repeat_count, ru.name AS ru_name, cu.name AS cu_name, cu.path AS cu_path,
+			       m.concerned_unit_complained_about, p.name AS petitioner_name, p.id_number, d.rule_code,
+			       d.due_date, d.met_on, d.start_date, d.amount, d.unit, d.additions,
+			       CASE WHEN m.kind = 'REPORT' OR m.concerned_unit_complained_about
+			            THEN xf_redact(m.title, ARRAY(SELECT unnest(ARRAY[x.name, x.phone, x.id_number, x.address,
+			                 x.email]) FROM petitioner x WHERE x.matter_id = m.id))
+			            ELSE m.title END AS title
+			""";
+
+	/** The first petitioner and the nearest deadline of a row of a list. */
+	private static final String SUMMARY_JOINS = """
+			LEFT JOIN petitioner p ON p.matter_id = m.id AND p.ordinal = 1
+			LEFT JOIN LATERAL (SELECT x.rule_code, x.due_date, x.met_on, x.start_date, x.amount, x.unit,
+			                          (SELECT count(*) FROM matter_deadline_addition a WHERE a.matter_id = x.matter_id
+			                           AND a.rule_code = x.rule_code) AS additions
+			                   FROM matter_deadline x WHERE x.matter_id = m.id
+			                   ORDER BY x.met_on IS NOT NULL, NOT x.obligation, x.due_date LIMIT 1) d ON TRUE
+			""";
+
+	/** The states of V26's {@code matter_scope_entry_queue_idx}: those some work queue lists. */
+	private static final Set<MatterStatus> QUEUE_STATES = EnumSet.of(MatterStatus.REGISTERED, MatterStatus.RETURNED,
+			MatterStatus.ACCEPTED, MatterStatus.IN_HANDLING, MatterStatus.EXTENSION_REQUESTED,
+			MatterStatus.REPLY_DRAFTED, MatterStatus.UNDER_REVIEW, MatterStatus.UNDER_REREVIEW);
+
+	/**
+	 * The states to list when the list can be read from the read model {@code matter_scope_entry} (V26): the user's
+	 * whole scope (no unit filter, or the user's own unit), nearest deadline first, filtered by nothing but states
+	 * that a work queue lists (an empty set: every state). {@code null} when the list needs the general query.
+	 */
+	private static Set<MatterStatus> scopeEntryStates(MatterFilter filter, MatterFilter.Sort sort,
+			StaffPrincipal user) {
+		if (sort != MatterFilter.Sort.DEADLINE || filter.deadlineState() != null || filter.kind() != null
+				|| filter.channel() != null || (filter.text() != null && !filter.text().isBlank())
+				|| (filter.unitCode() != null && !filter.unitCode().equals(user.unitCode()))) {
+			return null;
+		}
+		Set<MatterStatus> states = EnumSet.noneOf(MatterStatus.class);
+		if (filter.status() != null) {
+			states.add(filter.status());
+		}
+		if (filter.statuses() != null) {
+			if (filter.status() != null && !filter.statuses().isEmpty()) {
+				// both given: the matters in their intersection
+				states.retainAll(filter.statuses());
+				return states.isEmpty() ? null : states;
+			}
+			states.addAll(filter.statuses());
+		}
+		return QUEUE_STATES.containsAll(states) ? states : null;
+	}
+
+	/**
+	 * A list of the user's scope from {@code matter_scope_entry} (V26): the page is the start of the unit's range of
+	 * the read model's deadline-order index, the count up to {@code COUNT_LIMIT + 1} reads at most that many of its
+	 * entries, and only the page's matters are read from {@code matter}. The states are enum names, written into the
+	 * statement as constants so that PostgreSQL can prove the partial queue index applies; with no other value
+	 * depending on the data's spread, the statements keep the driver's prepared (generic) plans.
+	 */
+	private MatterPage listFromScopeEntries(StaffPrincipal user, Set<MatterStatus> states, int p, int s) {
+		String where = "e.unit_id = :scope" + (states.isEmpty() ? ""
+				: states.stream().map(st -> "'" + st.name() + "'").sorted()
+					.collect(Collectors.joining(", ", " AND e.status IN (", ")")));
+		long counted = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM matter_scope_entry e WHERE " + where
+				+ " LIMIT :countLimit) c")
+			.param("scope", user.unitId())
+			.param("countLimit", COUNT_LIMIT + 1)
+			.query(Long.class)
+			.single();
+		String order = "m.next_due_date ASC NULLS LAST, m.received_at DESC, m.id DESC";
+		MatterRows.Namer namer = rows.namer();
+		List<MatterPage.Summary> items = jdbc.sql("WITH page AS MATERIALIZED (SELECT e.matter_id AS id"
+				+ " FROM matter_scope_entry e WHERE " + where
+				+ " ORDER BY e.next_due_date ASC NULLS LAST, e.received_at DESC, e.matter_id DESC"
+				+ " LIMIT :limit OFFSET :offset) " + SUMMARY_SELECT + """
+				FROM matter m
+				JOIN unit ru ON ru.id = m.receiving_unit_id
+				LEFT JOIN unit cu ON cu.id = m.concerned_unit_id
+				""" + SUMMARY_JOINS + " WHERE m.id IN (SELECT id FROM page) ORDER BY " + order)
+			.param("scope", user.unitId())
+			.param("limit", s)
+			.param("offset", (long) p * s)
+			.query((rs, n) -> summary(rs, user, namer))
+			.list();
+		return new MatterPage(items, p, s, Math.min(counted, COUNT_LIMIT), counted <= COUNT_LIMIT);
 	}
 
 	/** Counts the matches of a list up to {@code COUNT_LIMIT + 1}. */
