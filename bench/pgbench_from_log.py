@@ -57,7 +57,9 @@ BACKGROUND = ('INSERT INTO shedlock', 'UPDATE shedlock', 'SELECT * FROM notifica
               'UPDATE xf_bench.meta', 'DELETE FROM submission_replay',
               # the pending-deadlines job (V12), on its timer
               'SELECT matter_id, rule_code FROM matter_deadline WHERE due_date IS NULL',
-              'SELECT start_date, amount, unit FROM matter_deadline', 'SELECT amount, unit FROM matter_deadline_addition')
+              'SELECT start_date, amount, unit FROM matter_deadline', 'SELECT amount, unit FROM matter_deadline_addition',
+              # the audit sealer (V28), every second
+              'SELECT audit_entry_seal(')
 # the application's caches filled at first use (the capture is made right after a start): not per lifecycle
 CACHE_LOAD = ('SELECT day, kind, name_zh FROM calendar_day', 'SELECT year FROM calendar_year',
               'SELECT code, name_zh, name_en, amount, unit, start_event, legal_basis FROM period_rule')
