@@ -357,13 +357,16 @@ class JdbcMatterQueries implements MatterQueries {
 		if (filter.status() != null) {
 			states.add(filter.status());
 		}
-		if (filter.statuses() != null) {
-			if (filter.status() != null && !filter.statuses().isEmpty()) {
-				// both given: the matters in their intersection
-				states.retainAll(filter.statuses());
-				return states.isEmpty() ? null : states;
+		if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+			if (filter.status() != null) {
+				states.retainAll(filter.statuses()); // both given: the matters in their intersection
+				if (states.isEmpty()) {
+					return null; // no state left: the general query answers the empty list
+				}
 			}
-			states.addAll(filter.statuses());
+			else {
+				states.addAll(filter.statuses());
+			}
 		}
 		return QUEUE_STATES.containsAll(states) ? states : null;
 	}
