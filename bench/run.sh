@@ -8,7 +8,8 @@
 # starts the packaged application against it, runs the benchmark and prints its figures as the last line,
 # key=value. Settings from the environment: XF_BENCH_DB (xinfang_bench), XF_BENCH_DB_USER / _PASSWORD
 # (xinfang_bench), PGHOST (127.0.0.1), PGPORT (5432), XF_BENCH_PORT (18080 — the application's HTTP port),
-# XF_BENCH_JAVA_OPTS (the application's JVM options; default -Xmx512m, the heap the README runs it with).
+# XF_BENCH_JAVA_OPTS (the application's JVM options; default -Xmx512m, the heap the README runs it with),
+# XF_BENCH_CDS (yes: start with the class-data archive of ops/class-data.sh, as the README does; no: the plain jar).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -89,20 +90,39 @@ stop_app() {
 }
 trap stop_app EXIT
 
-# starts the jar and waits (at most $1 seconds, default 120) for health UP; sets STARTUP_S
+# The application is started as the README's production section runs it: extracted, with the class-data archive
+# that ops/class-data.sh records (XF_BENCH_CDS=no: the packaged jar as it is). The archive is recorded against the
+# bench database, again whenever the jar is newer.
+APP_DIR=$OUT/app
+CDS=${XF_BENCH_CDS:-yes}
+prepare_class_data() {
+  if [ "$CDS" = yes ] && { [ ! -s "$APP_DIR/xinfang.jsa" ] || [ "$JAR" -nt "$APP_DIR/xinfang.jsa" ]; }; then
+    log "recording the class-data archive (ops/class-data.sh)"
+    SPRING_DATASOURCE_URL=$JDBC SPRING_DATASOURCE_USERNAME=$DB_USER SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD \
+      XF_CLASS_DATA_JAVA_OPTS=${XF_BENCH_JAVA_OPTS:--Xmx512m} \
+      "$ROOT/ops/class-data.sh" "$JAR" "$APP_DIR" --server.port="$PORT" >&2
+  fi
+}
+
+# starts the application and waits (at most $1 seconds, default 120) for health UP; sets STARTUP_S and
+# STARTED_WITH (cds when the JVM mapped the archive, jar otherwise); $2 = no: the packaged jar, no archive.
 start_app() {
-  local started limit=${1:-120}
+  local started limit=${1:-120} how=${2:-$CDS}
+  local run=(-jar "$JAR")
+  if [ "$how" = yes ]; then run=(-XX:SharedArchiveFile="$APP_DIR/xinfang.jsa" -jar "$APP_DIR/xinfang.jar"); fi
   if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
     echo "port $PORT is already in use; stop that process or set XF_BENCH_PORT" >&2; exit 1
   fi
   started=$(date +%s%N)
   SPRING_DATASOURCE_URL=$JDBC SPRING_DATASOURCE_USERNAME=$DB_USER SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD \
-    java ${XF_BENCH_JAVA_OPTS:--Xmx512m} -jar "$JAR" --server.port="$PORT" \
+    java ${XF_BENCH_JAVA_OPTS:--Xmx512m} "${run[@]}" --server.port="$PORT" \
       --xinfang.handling.overdue-initial-delay=PT24H >"$OUT/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 $((limit * 10))); do
     if curl -sf "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; then
       STARTUP_S=$(awk "BEGIN { printf \"%.1f\", ($(date +%s%N) - $started) / 1e9 }")
+      STARTED_WITH=jar
+      if grep -q xinfang.jsa "/proc/$APP_PID/maps" 2>/dev/null; then STARTED_WITH=cds; fi
       return 0
     fi
     if ! kill -0 "$APP_PID" 2>/dev/null; then
@@ -119,7 +139,7 @@ latest=$(unzip -Z1 "$JAR" 'BOOT-INF/classes/db/migration/V*' | sed -E 's/.*\/V([
 applied=$(psql_bench -c "SELECT max(version::int) FROM flyway_schema_history WHERE success" 2>/dev/null || true)
 if [ "${applied:-0}" != "$latest" ]; then
   log "migrating $DB to V$latest by starting the application once"
-  start_app 3600
+  start_app 3600 no
   log "migrated and started in ${STARTUP_S}s"
   stop_app
 fi
@@ -131,8 +151,18 @@ harness() { java -cp "$DRIVER" "$ROOT/bench/Harness.java" "$@" --jdbc "$JDBC" --
 log "data: $matters matters"
 harness load --reset yes | tee -a "$OUT/results.txt" >&2
 
+prepare_class_data
+# B6: the start as the README runs it (startup_s), and, for comparison, the packaged jar without the archive
+plain=
+if [ "$what" = B6 ] || [ "$what" = all ]; then
+  if [ "$CDS" = yes ]; then
+    start_app 120 no
+    plain=" startup_jar_s=$STARTUP_S"
+    stop_app
+  fi
+fi
 start_app
-B6="B6 matters=$matters startup_s=$STARTUP_S"
+B6="B6 matters=$matters startup_s=$STARTUP_S started_with=$STARTED_WITH$plain"
 log "$B6"
 
 # B1 prints B5 (the application's memory, sampled while B1 runs) before its own line: one run answers both
