@@ -108,6 +108,10 @@ prepare_class_data() {
 # STARTED_WITH (cds when the JVM mapped the archive, jar otherwise); $2 = no: the packaged jar, no archive.
 start_app() {
   local started limit=${1:-120} how=${2:-$CDS}
+  case "${XF_BENCH_JAVA_OPTS:-}" in
+    # JDK 17 crashes at start-up with a recording started by a JVM option and a dynamic archive (README)
+    *StartFlightRecording*) how=no ;;
+  esac
   local run=(-jar "$JAR")
   if [ "$how" = yes ]; then run=(-XX:SharedArchiveFile="$APP_DIR/xinfang.jsa" -jar "$APP_DIR/xinfang.jar"); fi
   if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
