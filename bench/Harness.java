@@ -145,6 +145,9 @@ public class Harness {
 			base = single(c, "SELECT coalesce(max(id), 0) FROM matter", Long.class);
 			// the trigger keeping matter.next_due_date fires per deadline row; the loader sets the same minimum once
 			s.execute("ALTER TABLE matter_deadline DISABLE TRIGGER matter_deadline_next_due");
+			// the scope read model (V26) is filled once, set-based, after the load instead of by a trigger per matter
+			// (15 % of a chunk's time with the trigger); the same statement as V26's backfill
+			s.execute("ALTER TABLE matter DISABLE TRIGGER matter_scope_entry_on_insert");
 			// a GIN index is built much faster at once than row by row: on a bench-only database it is dropped
 			// while loading and created again, with the definition of the migration, afterwards
 			if (reset) {
@@ -197,6 +200,10 @@ public class Harness {
 			pool.shutdown();
 			try (Connection c = connect(); Statement s = c.createStatement()) {
 				s.execute("ALTER TABLE matter_deadline ENABLE TRIGGER matter_deadline_next_due");
+				s.execute("ALTER TABLE matter ENABLE TRIGGER matter_scope_entry_on_insert");
+				s.execute("INSERT INTO matter_scope_entry (unit_id, matter_id, status, next_due_date, received_at) "
+						+ "SELECT DISTINCT u.id, m.id, m.status, m.next_due_date, m.received_at "
+						+ "FROM matter m, unnest(m.scope_unit_ids) AS u (id) WHERE m.id > " + base);
 				long t = System.nanoTime();
 				s.execute("SET maintenance_work_mem = '1GB'");
 				if (single(c, "SELECT 1 FROM pg_class WHERE relname = 'dropped_index' AND relnamespace = "
