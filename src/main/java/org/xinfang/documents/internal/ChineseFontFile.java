@@ -16,6 +16,7 @@ import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.beans.factory.annotation.Value;
@@ -92,7 +93,9 @@ class ChineseFontFile implements ChinesePdf {
 				throw ex;
 			}
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			doc.save(out);
+			// without object streams: packing the few small objects of a notice into compressed object streams cost
+			// 3 % of a lifecycle's CPU in benchmark B1 (BENCHMARKS.md, Causes and fixes 36); a notice is ~700 bytes (2 %) larger
+			doc.save(out, CompressParameters.NO_COMPRESSION);
 			reusable = true;
 			return out.toByteArray();
 		}
