@@ -22,8 +22,9 @@
 --     periods depend on the day only while the month runs; only months that have ended are cached.
 -- What a month's counts depend on, and so what bumps its gen:
 --   * a matter's own columns the indicators read (unit, channel, category, received/delivered dates, rating, repeat
---     columns): the months of its old and new received_on and delivered_on, and of its acceptance and handling
---     periods' due and met dates; a change of repeat_of_id also the month the referenced matter was delivered in;
+--     columns): the months of its old and new received_on and delivered_on; a change of its unit, channel or
+--     category (or its deletion) also the months of its acceptance and handling periods' due and met dates; a change
+--     of repeat_of_id also the month the referenced matter was delivered in;
 --   * an acceptance or handling period (insert, delete, due date or met date): the months of its old and new dates;
 --   * an evaluation window or a review: the month the matter was delivered in.
 
@@ -74,24 +75,37 @@ BEGIN
 END $$;
 
 -- The days of a matter that place it in a month: received, delivered, its acceptance and handling periods' dates.
-CREATE FUNCTION indicator_matter_days(BIGINT, DATE, DATE) RETURNS DATE[] LANGUAGE sql STABLE AS $$
-    SELECT ARRAY[$2, $3] || coalesce(array_agg(v.x), '{}')
+CREATE FUNCTION indicator_matter_days(matter_key BIGINT, received DATE, delivered DATE) RETURNS DATE[]
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    periods DATE[];
+BEGIN
+    SELECT array_agg(v.x) INTO periods
     FROM matter_deadline d, LATERAL (VALUES (d.due_date), (d.met_on)) AS v (x)
-    WHERE d.matter_id = $1 AND d.rule_code IN ('ACCEPTANCE', 'HANDLING') AND v.x IS NOT NULL
-$$;
+    WHERE d.matter_id = matter_key AND d.rule_code IN ('ACCEPTANCE', 'HANDLING') AND v.x IS NOT NULL;
+    RETURN ARRAY[received, delivered] || coalesce(periods, '{}');
+END $$;
 
 CREATE FUNCTION indicator_month_on_matter() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     days DATE[] := '{}';
+    -- the matter's unit, channel or category are read in every month it counts in, the settled periods' too; its
+    -- other columns only in the months of its received and delivered dates (the deadlines are looked up only then)
+    everywhere BOOLEAN := TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (OLD.channel IS DISTINCT FROM NEW.channel
+        OR OLD.category_code IS DISTINCT FROM NEW.category_code OR OLD.handling_unit_id IS DISTINCT FROM NEW.handling_unit_id
+        OR OLD.receiving_unit_id IS DISTINCT FROM NEW.receiving_unit_id));
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        days := days || indicator_matter_days(OLD.id, OLD.received_on, OLD.delivered_on);
+        days := days || ARRAY[OLD.received_on, OLD.delivered_on];
+        IF everywhere THEN
+            days := days || indicator_matter_days(OLD.id, NULL, NULL);
+        END IF;
         IF OLD.repeat_of_id IS NOT NULL AND (TG_OP = 'DELETE' OR OLD.repeat_of_id IS DISTINCT FROM NEW.repeat_of_id) THEN
             days := days || (SELECT delivered_on FROM matter WHERE id = OLD.repeat_of_id);
         END IF;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        days := days || indicator_matter_days(NEW.id, NEW.received_on, NEW.delivered_on);
+        days := days || ARRAY[NEW.received_on, NEW.delivered_on];
         IF NEW.repeat_of_id IS NOT NULL AND (TG_OP = 'INSERT' OR OLD.repeat_of_id IS DISTINCT FROM NEW.repeat_of_id) THEN
             days := days || (SELECT delivered_on FROM matter WHERE id = NEW.repeat_of_id);
         END IF;

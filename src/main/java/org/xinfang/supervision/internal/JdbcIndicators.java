@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -426,8 +427,13 @@ class JdbcIndicators implements Indicators {
 			});
 			return true;
 		}
-		catch (PessimisticLockingFailureException timedOut) {
-			return false;
+		catch (DataAccessException e) {
+			// 55P03 lock_not_available: the lock timeout above (not translated to a specific exception here)
+			if (e instanceof PessimisticLockingFailureException
+					|| e.getMostSpecificCause() instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+				return false;
+			}
+			throw e;
 		}
 	}
 
