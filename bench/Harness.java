@@ -148,6 +148,10 @@ public class Harness {
 			// the scope read model (V26) is filled once, set-based, after the load instead of by a trigger per matter
 			// (15 % of a chunk's time with the trigger); the same statement as V26's backfill
 			s.execute("ALTER TABLE matter DISABLE TRIGGER matter_scope_entry_on_insert");
+			// the indicator months' generation triggers (V30) fire per matter and deadline row; a load changes every
+			// month, so the loader drops the whole read model afterwards instead (the next request of a month builds it)
+			s.execute("ALTER TABLE matter DISABLE TRIGGER indicator_month_on_matter_insert");
+			s.execute("ALTER TABLE matter_deadline DISABLE TRIGGER indicator_month_on_deadline_change");
 			// a GIN index is built much faster at once than row by row: on a bench-only database it is dropped
 			// while loading and created again, with the definition of the migration, afterwards
 			if (reset) {
@@ -204,6 +208,9 @@ public class Harness {
 				s.execute("INSERT INTO matter_scope_entry (unit_id, matter_id, status, next_due_date, received_at) "
 						+ "SELECT DISTINCT u.id, m.id, m.status, m.next_due_date, m.received_at "
 						+ "FROM matter m, unnest(m.scope_unit_ids) AS u (id) WHERE m.id > " + base);
+				s.execute("ALTER TABLE matter ENABLE TRIGGER indicator_month_on_matter_insert");
+				s.execute("ALTER TABLE matter_deadline ENABLE TRIGGER indicator_month_on_deadline_change");
+				s.execute("DELETE FROM indicator_month");
 				long t = System.nanoTime();
 				s.execute("SET maintenance_work_mem = '1GB'");
 				if (single(c, "SELECT 1 FROM pg_class WHERE relname = 'dropped_index' AND relnamespace = "
@@ -685,15 +692,26 @@ public class Harness {
 				usernames("SELECT lower(code) || '-supervisor' FROM unit WHERE code = 'BENCH-ZWJW'").get(0));
 		Latencies indicators = new Latencies();
 		String answer = "";
+		// the month's figures are kept in a read model once computed (V30); the first request is made to compute them
+		// again, as after a change to the month, and reported apart (indicators_first_ms): the cold case
+		try (Connection c = connect(); Statement s = c.createStatement()) {
+			s.execute("UPDATE indicator_month SET gen = gen + 1 WHERE month = DATE '" + month + "-01'");
+		}
+		long first = 0;
 		for (int i = 0; i < rounds + 1; i++) {
 			supervisor.measuring = i > 0; // the first request warms up
+			long t = System.nanoTime();
 			answer = supervisor.get("/api/v1/indicators?unit=BENCH-ZWJW&period=" + month
 					+ "&breakdown=unit,category,channel", indicators);
+			if (i == 0) {
+				first = (System.nanoTime() - t) / 1_000_000;
+			}
 		}
 		Matcher received = Pattern.compile("\"received\":(\\d+)").matcher(answer);
 		return "B4 matters=" + matters() + " sweep_ms=" + sweep.p(50) + " sweep_claimed=" + claimed + " cold_scan_ms="
 				+ cold.p(50) + " open_overdue=" + overdue + " indicators_month=" + month + " indicators_p50_ms="
-				+ indicators.p(50) + " indicators_max_ms=" + indicators.p(100) + " indicators_received="
+				+ indicators.p(50) + " indicators_max_ms=" + indicators.p(100) + " indicators_first_ms=" + first
+				+ " indicators_received="
 				+ (received.find() ? received.group(1) : "?");
 	}
 
