@@ -1,11 +1,19 @@
 package org.xinfang.organisation.internal;
 
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.session.FlushMode;
+import org.springframework.session.SaveMode;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.transaction.support.SimpleTransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,20 +47,89 @@ class SessionStoreConfiguration {
 
 	/** Picked up by name by spring-session's {@code JdbcHttpSessionConfiguration}. */
 	@Bean
-	TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactions,
+	SessionTransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactions,
 			DataSource dataSource) {
-		// as spring-session's own default: a transaction of its own, even inside a request's transaction
-		TransactionTemplate template = new TransactionTemplate(transactions);
-		template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-		return new TransactionOperations() {
+		return new SessionTransactionOperations(transactions, dataSource);
+	}
+
+	/**
+	 * Wraps the JDBC session store so that a request writes the session only when something in it changed or its
+	 * last access time moved by a minute or more, and reads it outside a transaction
+	 * ({@link SparseAccessSessionRepository}). Under a flush or save mode other than the defaults the store is left
+	 * as it is (the wrapper could then miss a write the store would make).
+	 */
+	@Bean
+	static BeanPostProcessor sparseAccessSessionStore(ObjectProvider<SessionTransactionOperations> transactions,
+			ObjectProvider<JdbcSessionProperties> properties) {
+		return new BeanPostProcessor() {
 			@Override
-			public <T> T execute(TransactionCallback<T> action) {
-				return template.execute(status -> {
-					jdbc.execute("SET LOCAL synchronous_commit = off");
-					return action.doInTransaction(status);
-				});
+			@SuppressWarnings({ "unchecked", "rawtypes" })
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (!(bean instanceof JdbcIndexedSessionRepository store)) {
+					return bean;
+				}
+				JdbcSessionProperties settings = properties.getIfAvailable();
+				if (settings != null && (settings.getFlushMode() != FlushMode.ON_SAVE
+						|| settings.getSaveMode() != SaveMode.ON_SET_ATTRIBUTE)) {
+					return bean;
+				}
+				return new SparseAccessSessionRepository(store, transactions.getObject());
 			}
 		};
+	}
+
+	/**
+	 * The session store's transactions: each a transaction of its own (as spring-session's default, even inside a
+	 * request's transaction) committed without waiting for the WAL flush; or none, for the single {@code SELECT}
+	 * that reads a session ({@link #singleStatements}).
+	 */
+	static final class SessionTransactionOperations
+			implements TransactionOperations, SparseAccessSessionRepository.SessionStoreTransactions {
+
+		private final TransactionTemplate template;
+
+		private final JdbcTemplate jdbc;
+
+		private final ThreadLocal<Boolean> single = new ThreadLocal<>();
+
+		SessionTransactionOperations(PlatformTransactionManager transactions, DataSource dataSource) {
+			this.template = new TransactionTemplate(transactions);
+			this.template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+			this.jdbc = new JdbcTemplate(dataSource);
+		}
+
+		@Override
+		public <T> T execute(TransactionCallback<T> action) {
+			if (Boolean.TRUE.equals(single.get())) {
+				// each statement commits by itself (auto-commit), as one statement in a transaction would
+				return action.doInTransaction(new SimpleTransactionStatus(false));
+			}
+			return template.execute(status -> {
+				jdbc.execute("SET LOCAL synchronous_commit = off");
+				return action.doInTransaction(status);
+			});
+		}
+
+		/**
+		 * Runs work of the store that sends one statement per transaction callback (reading a session, deleting an
+		 * expired one) without opening transactions: BEGIN, the setting and COMMIT would be three of its four
+		 * round trips.
+		 */
+		@Override
+		public <T> T singleStatements(Supplier<T> work) {
+			Boolean before = single.get();
+			single.set(Boolean.TRUE);
+			try {
+				return work.get();
+			}
+			finally {
+				if (before == null) {
+					single.remove();
+				}
+				else {
+					single.set(before);
+				}
+			}
+		}
 	}
 }
