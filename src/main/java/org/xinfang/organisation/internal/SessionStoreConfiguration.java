@@ -1,10 +1,16 @@
 package org.xinfang.organisation.internal;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,6 +18,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.session.FlushMode;
 import org.springframework.session.SaveMode;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.transaction.support.SimpleTransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
@@ -76,6 +85,39 @@ class SessionStoreConfiguration {
 				return new SparseAccessSessionRepository(store, transactions.getObject());
 			}
 		};
+	}
+
+	/**
+	 * Reads a session at most once per request (see {@link SparseAccessSessionRepository#withinRequest}): runs just
+	 * outside spring-session's filter, so that the scope spans both of its commits.
+	 */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> sessionReadOncePerRequest(
+			ObjectProvider<SessionRepository<?>> repositories) {
+		OncePerRequestFilter filter = new OncePerRequestFilter() {
+
+			private volatile Object repository;
+
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+					FilterChain chain) throws ServletException, IOException {
+				Object found = repository;
+				if (found == null) {
+					SessionRepository<?> unique = repositories.getIfUnique();
+					found = unique == null ? Boolean.FALSE : unique;
+					repository = found;
+				}
+				if (found instanceof SparseAccessSessionRepository<?> sparse) {
+					sparse.withinRequest(() -> chain.doFilter(request, response));
+				}
+				else {
+					chain.doFilter(request, response);
+				}
+			}
+		};
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		return registration;
 	}
 
 	/**

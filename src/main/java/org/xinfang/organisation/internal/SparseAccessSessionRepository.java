@@ -1,5 +1,7 @@
 package org.xinfang.organisation.internal;
 
+import jakarta.servlet.ServletException;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -44,6 +46,9 @@ final class SparseAccessSessionRepository<S extends Session>
 
 	private final SessionStoreTransactions transactions;
 
+	/** The sessions read or saved in the current request ({@link #withinRequest}), by the id they were asked for. */
+	private final ThreadLocal<Map<String, StoredSession<S>>> request = new ThreadLocal<>();
+
 	SparseAccessSessionRepository(FindByIndexNameSessionRepository<S> store, SessionStoreTransactions transactions) {
 		this.store = store;
 		this.transactions = transactions;
@@ -62,18 +67,58 @@ final class SparseAccessSessionRepository<S extends Session>
 			session.isNew = false;
 			session.changed = false;
 		}
+		Map<String, StoredSession<S>> seen = request.get();
+		if (seen != null) {
+			seen.put(session.getId(), session);
+		}
 	}
 
 	@Override
 	public StoredSession<S> findById(String id) {
+		Map<String, StoredSession<S>> seen = request.get();
+		if (seen != null && seen.containsKey(id)) {
+			// as the database has it now: saved (or left alone) by this request; under a changed id, gone
+			StoredSession<S> known = seen.get(id);
+			return known.getId().equals(id) ? known : null;
+		}
 		// one SELECT (the session row joined with its attributes): it needs no transaction of its own
 		S found = transactions.singleStatements(() -> store.findById(id));
-		return found == null ? null : new StoredSession<>(found, false);
+		StoredSession<S> session = found == null ? null : new StoredSession<>(found, false);
+		if (seen != null && session != null) {
+			seen.put(id, session);
+		}
+		return session;
 	}
 
 	@Override
 	public void deleteById(String id) {
+		Map<String, StoredSession<S>> seen = request.get();
+		if (seen != null) {
+			seen.values().removeIf(s -> s.getId().equals(id));
+			seen.remove(id);
+		}
 		store.deleteById(id);
+	}
+
+	/**
+	 * Runs a request, reading each session from the database at most once in it. spring-session's filter commits
+	 * the session twice, when the response is committed and when the request ends, and the second time it reads
+	 * the requested session again (it has cleared its cache of it): a second {@code SELECT} per request. Within
+	 * the request the session is then answered as this repository last read or saved it, which is what the
+	 * database holds.
+	 */
+	void withinRequest(RequestWork work) throws IOException, ServletException {
+		if (request.get() != null) {
+			work.run();
+			return;
+		}
+		request.set(new HashMap<>());
+		try {
+			work.run();
+		}
+		finally {
+			request.remove();
+		}
 	}
 
 	@Override
@@ -175,6 +220,12 @@ final class SparseAccessSessionRepository<S extends Session>
 		public Duration getMaxInactiveInterval() {
 			return stored.getMaxInactiveInterval();
 		}
+	}
+
+	/** A request's processing (the rest of the filter chain). */
+	interface RequestWork {
+
+		void run() throws IOException, ServletException;
 	}
 
 	/** Runs the store's work in a transaction of its own, or, for a single statement, without one. */

@@ -91,6 +91,39 @@ class SparseAccessSessionRepositoryTests {
 		assertThat(s.isExpired()).isFalse();
 	}
 
+	@Test
+	void aRequestReadsItsSessionOnceEvenAcrossTheFiltersTwoCommits() throws Exception {
+		store.put(session("a", stored));
+		sessions.withinRequest(() -> {
+			var s = sessions.findById("a");
+			s.setLastAccessedTime(stored.plusSeconds(5));
+			sessions.save(s); // the commit when the response is committed
+			assertThat(sessions.findById("a")).isSameAs(s); // spring-session asks again for the requested id
+			sessions.save(s); // the commit at the end of the request
+		});
+		assertThat(store.reads).isEqualTo(1);
+		assertThat(store.saves).isEmpty();
+		sessions.withinRequest(() -> sessions.findById("a"));
+		assertThat(store.reads).isEqualTo(2); // a new request reads again
+	}
+
+	@Test
+	void withinARequestAChangedIdOrADeletedSessionIsNotFoundUnderTheOldId() throws Exception {
+		store.put(session("a", stored));
+		store.put(session("b", stored));
+		sessions.withinRequest(() -> {
+			var a = sessions.findById("a");
+			String newId = a.changeSessionId();
+			sessions.save(a);
+			assertThat(sessions.findById("a")).isNull();
+			assertThat(sessions.findById(newId)).isSameAs(a);
+			var b = sessions.findById("b");
+			sessions.deleteById(b.getId());
+			assertThat(sessions.findById("b")).isNull();
+		});
+		assertThat(store.sessions).doesNotContainKeys("a", "b");
+	}
+
 	private static MapSession session(String id, Instant lastAccess) {
 		MapSession s = new MapSession(id);
 		s.setCreationTime(lastAccess.minusSeconds(600));
@@ -106,6 +139,8 @@ class SparseAccessSessionRepositoryTests {
 
 		final List<String> saves = new ArrayList<>();
 
+		int reads;
+
 		void put(MapSession s) {
 			sessions.put(s.getId(), new MapSession(s));
 		}
@@ -118,11 +153,15 @@ class SparseAccessSessionRepositoryTests {
 		@Override
 		public void save(MapSession session) {
 			saves.add(session.getId() + "@" + session.getLastAccessedTime());
+			if (!session.getId().equals(session.getOriginalId())) {
+				sessions.remove(session.getOriginalId());
+			}
 			put(session);
 		}
 
 		@Override
 		public MapSession findById(String id) {
+			reads++;
 			MapSession s = sessions.get(id);
 			return s == null ? null : new MapSession(s);
 		}
