@@ -28,11 +28,14 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The transactions of the JDBC session store (spring-session-jdbc) commit without waiting for the WAL flush.
+ * The JDBC session store (spring-session-jdbc): its transactions commit without waiting for the WAL flush, and it
+ * writes a session's last access time only when it moved by a minute or more ({@link SparseAccessSessionRepository},
+ * BENCHMARKS.md, "Causes and fixes" 50 and 51).
  *
  * <p>
- * The store writes {@code spring_session.last_access_time} at the end of every request of a signed-in user, a
- * read included. Committed synchronously, each of those writes waits for an fsync of the WAL: 1–10 ms on this
+ * Left to itself the store writes {@code spring_session.last_access_time} at the end of every request of a signed-in
+ * user, a read included (now: at most once a minute, and whenever something else in the session changed). Committed
+ * synchronously, each of those writes waits for an fsync of the WAL: 1–10 ms on this
  * machine, on every page and every API call (BENCHMARKS.md, "Causes and fixes"). What a crash can lose with
  * {@code synchronous_commit = off} is the session writes of the last ~0.6 s (three WAL-writer delays) before a
  * database crash: a last-access time (harmless), a sign-in just made (the user signs in again) or a sign-out
