@@ -1,5 +1,8 @@
 package org.xinfang.handling.internal;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -688,7 +691,8 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 				       cu.path AS cu_path, m.handling_unit_id, hu.path AS hu_path, m.handler_username,
 				       m.reply_drafted_by, m.extension_state, m.evaluated_at IS NOT NULL AS evaluated,
 				       rv.id IS NOT NULL AS review_requested, rv.decided_at IS NOT NULL AS review_decided,
-				        du.path AS review_unit_path, rr.id IS NOT NULL AS rereview_requested
+				        du.path AS review_unit_path, rr.id IS NOT NULL AS rereview_requested,
+				       od.rules AS open_rules, od.dues AS open_dues
 				FROM matter m
 				JOIN unit ru ON ru.id = m.receiving_unit_id
 				LEFT JOIN unit cu ON cu.id = m.concerned_unit_id
@@ -696,6 +700,8 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 				LEFT JOIN matter_review rv ON rv.matter_id = m.id AND rv.level = 'REVIEW'
 				LEFT JOIN unit du ON du.id = rv.decided_unit_id
 				LEFT JOIN matter_review rr ON rr.matter_id = m.id AND rr.level = 'REREVIEW'
+				CROSS JOIN LATERAL (SELECT array_agg(d.rule_code) AS rules, array_agg(CAST(d.due_date AS text)) AS dues
+				                    FROM matter_deadline d WHERE d.matter_id = m.id AND d.met_on IS NULL) od
 				WHERE """ + " " + where)
 			.param("key", key)
 			.query((rs, n) -> {
@@ -708,21 +714,26 @@ class JdbcMatterActions implements MatterActions, AllowedActions {
 						handlingUnitId, rs.getString("hu_path"), rs.getString("handler_username"),
 						rs.getString("reply_drafted_by"), rs.getString("extension_state"), rs.getBoolean("evaluated"),
 						rs.getBoolean("review_requested"), rs.getBoolean("review_decided"),
-						rs.getString("review_unit_path"), rs.getBoolean("rereview_requested"), Map.of());
+						rs.getString("review_unit_path"), rs.getBoolean("rereview_requested"), openDeadlines(rs));
 			})
-			.optional()
-			.map(s -> new MatterState(s.id(), s.trackingCode(), s.kind(), s.status(), s.version(),
-					s.receivingUnitId(), s.receivingPath(), s.concernedPath(), s.handlingUnitId(), s.handlingPath(),
-					s.handler(), s.replyDraftedBy(), s.extensionState(), s.evaluated(), s.reviewRequested(),
-					s.reviewDecided(), s.reviewUnitPath(), s.rereviewRequested(), openDeadlines(s.id())));
+			.optional();
 	}
 
-	private Map<String, LocalDate> openDeadlines(long matterId) {
+	/**
+	 * The matter's open deadlines by rule (a pending one, waiting for holiday data, with no date), from the
+	 * two arrays of {@link #load}'s statement (read with the matter: before, a statement of its own).
+	 */
+	private static Map<String, LocalDate> openDeadlines(ResultSet rs) throws SQLException {
 		Map<String, LocalDate> open = new HashMap<>();
-		jdbc.sql("SELECT rule_code, due_date FROM matter_deadline WHERE matter_id = :id AND met_on IS NULL")
-			.param("id", matterId)
-			.query((rs, n) -> open.put(rs.getString("rule_code"), rs.getObject("due_date", LocalDate.class)))
-			.list();
+		Array rules = rs.getArray("open_rules");
+		if (rules == null) {
+			return open;
+		}
+		String[] rule = (String[]) rules.getArray();
+		String[] due = (String[]) rs.getArray("open_dues").getArray();
+		for (int i = 0; i < rule.length; i++) {
+			open.put(rule[i], due[i] == null ? null : LocalDate.parse(due[i]));
+		}
 		return open;
 	}
 

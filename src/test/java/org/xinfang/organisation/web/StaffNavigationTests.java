@@ -46,6 +46,24 @@ class StaffNavigationTests {
 			.doesNotContain("href=\"/staff/work\"", "href=\"/staff/supervision\"");
 	}
 
+	@Test
+	void theLinksAreInTheRequestsLanguageAndTheUserIsNamed() {
+		Unit commission = fixtures.commission();
+		StaffPrincipal handler = fixtures.user(commission, Role.HANDLER);
+		StaffPrincipal supervisor = fixtures.user(commission, Role.SUPERVISOR);
+		FormClient client = new FormClient(port).signIn(handler.username(), Fixtures.PASSWORD);
+		String chinese = client.get("/staff").body();
+		assertThat(chinese).contains("<a href=\"/staff\">工作台</a>", "<a href=\"/staff/work\">我的办件</a>")
+			.contains("<span>" + handler.username() + "</span>");
+		// the same role set in another language is built apart (and kept apart)
+		String english = client.language("en").get("/staff/work").body();
+		assertThat(english).contains("<a href=\"/staff\">Home</a>", "<a href=\"/staff/work\">My work</a>")
+			.doesNotContain("工作台");
+		assertThat(client.language("zh-CN").get("/staff").body()).contains("<a href=\"/staff/work\">我的办件</a>");
+		// the dashboard link keeps its id
+		assertThat(page(supervisor)).contains("<a id=\"nav-dashboard\" href=\"/staff/supervision\">督查督办</a>");
+	}
+
 	private String page(StaffPrincipal user) {
 		return new FormClient(port).signIn(user.username(), Fixtures.PASSWORD).get("/staff").body();
 	}
