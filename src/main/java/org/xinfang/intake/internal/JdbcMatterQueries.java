@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import java.time.Clock;
 import java.util.HashMap;
@@ -73,6 +74,13 @@ class JdbcMatterQueries implements MatterQueries {
 	 * common phrase into ~3,800, of which 1,001 matched.
 	 */
 	static final int FUZZY_SEARCH_LIMIT = 20000;
+
+	/**
+	 * The parts of the full-text indexes (V31: each partial index of V24 split by {@code id % SEARCH_PARTS}). A
+	 * search is counted, and a short list's hits collected, as the {@code UNION ALL} of the parts under one
+	 * {@code LIMIT}, so that a common word stops in the first part instead of decoding its whole posting list.
+	 */
+	static final int SEARCH_PARTS = 8;
 
 	private final JdbcClient jdbc;
 
@@ -271,12 +279,12 @@ class JdbcMatterQueries implements MatterQueries {
 			// needs 900 (BENCHMARKS.md, Causes and fixes 20)
 			jdbc.sql("SET LOCAL enable_seqscan = off").update();
 		}
-		long counted = count(where, params);
+		long counted = count(where, params, searching);
 		if (searching) {
 			jdbc.sql("SET LOCAL gin_fuzzy_search_limit = 0").update();
 			jdbc.sql("SET LOCAL enable_seqscan = DEFAULT").update();
 			if (counted <= COUNT_LIMIT) {
-				counted = count(where, params);
+				counted = count(where, params, true);
 			}
 		}
 		boolean exact = counted <= COUNT_LIMIT;
@@ -297,8 +305,9 @@ class JdbcMatterQueries implements MatterQueries {
 			// match (chosen when the planner underestimates a word) would recheck tens of thousands of rows
 			jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
 		}
-		var query = jdbc.sql((exact ? "WITH hits AS MATERIALIZED (SELECT m.id, m.next_due_date, m.received_at"
-				+ " FROM matter m WHERE " + where + " LIMIT :countLimit), page AS MATERIALIZED (SELECT m.id FROM hits m"
+		var query = jdbc.sql((exact ? "WITH hits AS MATERIALIZED (SELECT * FROM ("
+				+ matching(where, "m.id, m.next_due_date, m.received_at", searching)
+				+ ") m LIMIT :countLimit), page AS MATERIALIZED (SELECT m.id FROM hits m"
 				+ " ORDER BY " + order + " LIMIT :limit OFFSET :offset) " : "") + SUMMARY_SELECT + from + SUMMARY_JOINS
 				+ " WHERE " + condition + " ORDER BY " + order + (exact ? "" : " LIMIT :limit OFFSET :offset"));
 		for (var e : params.entrySet()) {
@@ -407,12 +416,29 @@ class JdbcMatterQueries implements MatterQueries {
 	}
 
 	/** Counts the matches of a list up to {@code COUNT_LIMIT + 1}. */
-	private long count(CharSequence where, Map<String, Object> params) {
-		var count = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM matter m WHERE " + where + " LIMIT :countLimit) c");
+	private long count(CharSequence where, Map<String, Object> params, boolean searching) {
+		var count = jdbc.sql("SELECT count(*) FROM (" + matching(where, "1", searching) + " LIMIT :countLimit) c");
 		for (var e : params.entrySet()) {
 			count = count.param(e.getKey(), e.getValue());
 		}
 		return count.param("countLimit", COUNT_LIMIT + 1).query(Long.class).single();
+	}
+
+	/**
+	 * The given columns of the matters meeting the condition: for a text search the {@code UNION ALL} of the
+	 * {@link #SEARCH_PARTS} parts of the full-text indexes (V31), in order, each part's condition naming its part so
+	 * that the planner can use that part's indexes; a {@code LIMIT} on the union stops in the first parts that reach it.
+	 */
+	private static String matching(CharSequence where, String columns, boolean searching) {
+		if (!searching) {
+			return "SELECT " + columns + " FROM matter m WHERE " + where;
+		}
+		StringJoiner parts = new StringJoiner(" UNION ALL ");
+		for (int part = 0; part < SEARCH_PARTS; part++) {
+			parts.add("SELECT " + columns + " FROM matter m WHERE " + where + " AND m.id % " + SEARCH_PARTS + " = "
+					+ part);
+		}
+		return parts.toString();
 	}
 
 	/** The matter has an open staff obligation whose due date waits for holiday data. */
