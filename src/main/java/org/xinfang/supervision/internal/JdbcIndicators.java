@@ -58,7 +58,11 @@ class JdbcIndicators implements Indicators {
 	/** Who may read indicators: those who supervise or lead, not handlers or registrars. */
 	static final Set<Role> READERS = Set.of(Role.SUPERVISOR, Role.LEADER, Role.UNIT_HEAD, Role.ADMIN);
 
-	private static final String SQL = """
+	/**
+	 * The matters placed in the period (received, delivered, or with an acceptance or handling period settled in it),
+	 * with the columns the indicators read: the start of {@link #SQL} and of {@link #MONTH_SQL}, which count them.
+	 */
+	private static final String COHORT = """
 			WITH settled AS (
 			    -- acceptance and handling periods settled in the period: met on a date in time, or ran out (unmet, or
 			    -- met late). The two never overlap; each is an index-only scan of its own partial index (V25), where a
@@ -95,6 +99,9 @@ class JdbcIndicators implements Indicators {
 			           m.received_on, m.delivered_on, m.evaluation_rating, m.repeat_count, m.repeat_of_id
 			    FROM matter m
 			    WHERE m.id IN (SELECT matter_id FROM settled EXCEPT SELECT id FROM dated)
+			""";
+
+	private static final String SQL = COHORT + """
 			), flagged AS (
 			    SELECT m.channel, m.category_code,
 			           CASE WHEN u.path = :path THEN u.id
@@ -149,43 +156,7 @@ class JdbcIndicators implements Indicators {
 """;
 
 	/** One settled month for every unit into the read model of V30 (the counts of SQL per unit, category, channel). */
-	private static final String MONTH_SQL = """
-			WITH settled AS (
-			    -- acceptance and handling periods settled in the period: met on a date in time, or ran out (unmet, or
-			    -- met late). The two never overlap; each is an index-only scan of its own partial index (V25), where a
-			    -- bitmap of both read 41,000 pages of matter_deadline for a month at a million matters
-			    SELECT d.matter_id, d.rule_code, TRUE AS in_time, FALSE AS open
-			    FROM matter_deadline d
-			    WHERE d.rule_code IN ('ACCEPTANCE', 'HANDLING')
-			      AND d.met_on <= d.due_date
-			      AND d.met_on BETWEEN :from AND :to
-			    UNION ALL
-			    SELECT d.matter_id, d.rule_code, FALSE AS in_time, d.met_on IS NULL AS open
-			    FROM matter_deadline d
-			    WHERE d.rule_code IN ('ACCEPTANCE', 'HANDLING')
-			      AND (d.met_on IS NULL OR d.met_on > d.due_date)
-			      AND d.due_date BETWEEN :from AND :to AND d.due_date < :today
-			), dated AS MATERIALIZED (
-			    -- the matters received or delivered in the period, with the columns read here: index-only scans of
-			    -- the two covering date indexes (V29), the received ones and then the delivered ones not received
-			    -- in the period, rather than reading ~108,000 wide rows from the heap
-			    SELECT m.id, m.channel, m.category_code, coalesce(m.handling_unit_id, m.receiving_unit_id) AS unit_id,
-			           m.received_on, m.delivered_on, m.evaluation_rating, m.repeat_count, m.repeat_of_id
-			    FROM matter m
-			    WHERE m.received_on BETWEEN :from AND :to
-			    UNION ALL
-			    SELECT m.id, m.channel, m.category_code, coalesce(m.handling_unit_id, m.receiving_unit_id) AS unit_id,
-			           m.received_on, m.delivered_on, m.evaluation_rating, m.repeat_count, m.repeat_of_id
-			    FROM matter m
-			    WHERE m.delivered_on BETWEEN :from AND :to AND m.received_on NOT BETWEEN :from AND :to
-			), cohort AS (
-			    SELECT * FROM dated
-			    UNION ALL
-			    -- the few placed in the period by a settled period alone are looked up by id
-			    SELECT m.id, m.channel, m.category_code, coalesce(m.handling_unit_id, m.receiving_unit_id),
-			           m.received_on, m.delivered_on, m.evaluation_rating, m.repeat_count, m.repeat_of_id
-			    FROM matter m
-			    WHERE m.id IN (SELECT matter_id FROM settled EXCEPT SELECT id FROM dated)
+	private static final String MONTH_SQL = COHORT + """
 			), flagged AS (
 			    -- as in SQL, per matter, but by the matter's own unit (no subtree: every unit of the month is kept),
 			    -- and with the evaluation window of an unevaluated reply as a date, to bound the days the counts hold
