@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.pdfparser.PDFStreamParser;
@@ -695,18 +694,14 @@ class BulletinTests {
 	private long matter(Unit handling, String receivedOn) {
 		LocalDate on = LocalDate.parse(receivedOn);
 		OffsetDateTime at = on.atTime(10, 0).atOffset(ZoneOffset.ofHours(8));
-		String alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-		StringBuilder code = new StringBuilder("XF");
-		for (int i = 0; i < 10; i++) {
-			code.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-		}
+		String code = Fixtures.randomTrackingCode();
 		return jdbc.sql("""
 				INSERT INTO matter (tracking_code, query_secret_hash, channel, kind, status, title, content, category_code,
 				                    receiving_unit_id, handling_unit_id, received_on, received_at, created_at, updated_at)
 				VALUES (:code, repeat('0', 64), 'LETTER', 'GRIEVANCE', :status, '通报测试', '通报测试', 'MEDICAL_QUALITY',
 				        :receiving, :handling, :on, :at, :at, :at)
 				RETURNING id""")
-			.param("code", code.toString())
+			.param("code", code)
 			.param("status", handling == null ? "REGISTERED" : "IN_HANDLING")
 			.param("receiving", bureau.id())
 			.param("handling", handling == null ? null : handling.id(), java.sql.Types.BIGINT)

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -231,11 +230,7 @@ class IndicatorsTests {
 	private long matter(Unit handling, String channel, String receivedOn) {
 		LocalDate on = LocalDate.parse(receivedOn);
 		OffsetDateTime at = on.atTime(10, 0).atOffset(ZoneOffset.ofHours(8));
-		String alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-		StringBuilder code = new StringBuilder("XF");
-		for (int i = 0; i < 10; i++) {
-			code.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-		}
+		String code = Fixtures.randomTrackingCode();
 		Unit receiving = handling == null ? null : handling.parentId() == null ? handling : unitById(handling.parentId());
 		return jdbc.sql("""
 				INSERT INTO matter (tracking_code, query_secret_hash, channel, kind, status, title, content, category_code,
@@ -243,7 +238,7 @@ class IndicatorsTests {
 				VALUES (:code, repeat('0', 64), :channel, 'GRIEVANCE', :status, '指标测试', '指标测试', 'MEDICAL_QUALITY',
 				        :receiving, :handling, :on, :at, :at, :at)
 				RETURNING id""")
-			.param("code", code.toString())
+			.param("code", code)
 			.param("channel", channel)
 			.param("status", handling == null ? "REGISTERED" : "IN_HANDLING")
 			.param("receiving", receiving == null ? bureau.id() : receiving.id())

@@ -1,6 +1,7 @@
 package org.xinfang.support;
 
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,6 +34,16 @@ public class Fixtures {
 		ChineseFont.ensureInstalled();
 		this.admin = admin;
 		this.tx = tx;
+	}
+
+	/** A tracking code of the right shape ("XF" and ten symbols of its alphabet), random, for matters a test inserts. */
+	public static String randomTrackingCode() {
+		String alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+		StringBuilder code = new StringBuilder("XF");
+		for (int i = 0; i < 10; i++) {
+			code.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+		}
+		return code.toString();
 	}
 
 	public static String unique(String prefix) {

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -209,18 +208,14 @@ class IndicatorMonthsTests {
 
 	private long matter(Unit handling, String channel, LocalDate on) {
 		OffsetDateTime at = on.atTime(10, 0).atOffset(ZoneOffset.ofHours(8));
-		String alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-		StringBuilder code = new StringBuilder("XF");
-		for (int i = 0; i < 10; i++) {
-			code.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-		}
+		String code = Fixtures.randomTrackingCode();
 		return jdbc.sql("""
 				INSERT INTO matter (tracking_code, query_secret_hash, channel, kind, status, title, content, category_code,
 				                    receiving_unit_id, handling_unit_id, received_on, received_at, created_at, updated_at)
 				VALUES (:code, repeat('0', 64), :channel, 'GRIEVANCE', 'IN_HANDLING', '指标测试', '指标测试',
 				        'MEDICAL_QUALITY', :receiving, :handling, :on, :at, :at, :at)
 				RETURNING id""")
-			.param("code", code.toString())
+			.param("code", code)
 			.param("channel", channel)
 			.param("receiving", bureau.id())
 			.param("handling", handling.id())
