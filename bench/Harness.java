@@ -304,8 +304,9 @@ public class Harness {
 				String.valueOf(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L)))));
 		memory.start();
 		double measuredSeconds;
+		CpuMeter cpu = new CpuMeter(memory.pid);
 		try {
-			measuredSeconds = phases(teams, team -> {
+			measuredSeconds = phases(teams, cpu::start, team -> {
 				boolean measuring = team.registrar.measuring;
 				long t0 = System.nanoTime();
 				String reg = null;
@@ -353,6 +354,7 @@ public class Harness {
 		finally {
 			memory.stop();
 		}
+		cpu.stop();
 		// B1's matters are not generated ones: the meta row counts them apart, so the reuse check still holds
 		try (Connection c = connect(); Statement s = c.createStatement()) {
 			s.execute("UPDATE xf_bench.meta SET b1_lifecycles = b1_lifecycles + " + lifecycles.get());
@@ -365,7 +367,8 @@ public class Harness {
 		double rate = lifecycles.get() / measuredSeconds;
 		StringBuilder line = new StringBuilder("B1 matters=" + matters() + " clients=" + clients()
 				+ " lifecycles=" + lifecycles.get() + " lifecycles_per_s=" + fmt(rate) + " p50_ms=" + all.p(50)
-				+ " p99_ms=" + all.p(99) + " requests=" + all.count());
+				+ " p99_ms=" + all.p(99) + " requests=" + all.count() + " warmup_s=" + opt("warmup", "5")
+				+ cpu.perLifecycle(lifecycles.get()));
 		perStep.forEach((step, l) -> line.append(' ').append(step.toLowerCase(Locale.ROOT)).append("_p99_ms=")
 			.append(l.p(99)));
 		String b5 = "B5 matters=" + matters() + " clients=" + clients() + " app_pid=" + memory.pid + " peak_heap_mb="
@@ -378,7 +381,8 @@ public class Harness {
 		else {
 			double limit = pgbenchLimit(measuredSeconds);
 			line.append(" limit_lifecycles_per_s=").append(fmt(limit)).append(" limit_ratio=")
-				.append(String.format(Locale.ROOT, "%.3f", rate / limit));
+				.append(String.format(Locale.ROOT, "%.3f", rate / limit)).append(" limit_db_cpu_ms_per_lifecycle=")
+				.append(limitDbCpuMs < 0 ? "skipped" : fmt(limitDbCpuMs));
 		}
 		return line.toString();
 	}
@@ -401,11 +405,20 @@ public class Harness {
 
 	/** Warm-up, then --seconds measured; answers the measured wall time. */
 	double phases(List<Team> teams, TeamStep step) throws Exception {
+		return phases(teams, () -> {
+		}, step);
+	}
+
+	/** The same, calling {@code measuredStart} just before the measured phase begins. */
+	double phases(List<Team> teams, Runnable measuredStart, TeamStep step) throws Exception {
 		double warmup = Double.parseDouble(opt("warmup", "5"));
 		double[] phases = warmup == 0 ? new double[] { 0 } : new double[] { warmup, seconds() };
 		double measured = 0;
 		for (int k = 0; k < phases.length; k++) {
 			boolean measuring = k == phases.length - 1;
+			if (measuring) {
+				measuredStart.run();
+			}
 			long start = System.nanoTime();
 			long end = start + (long) (phases[k] * 1e9);
 			ExecutorService pool = Executors.newFixedThreadPool(teams.size());
@@ -445,6 +458,96 @@ public class Harness {
 	 * high-water mark since start) and its used heap ({@code jstat -gc}: survivor, eden and old spaces in use)
 	 * every 200 ms while B1 runs.
 	 */
+	/**
+	 * CPU time of the application's process and of the database's client backends over the measured phase, from
+	 * {@code /proc/<pid>/stat} (utime + stime): a figure per lifecycle that holds when other work shares the
+	 * machine, where the wall-clock rate does not. Backends are found in {@code pg_stat_activity} of the
+	 * benchmark's database; only those alive at both ends are counted (the application's pool keeps its own).
+	 */
+	final class CpuMeter {
+
+		final long appPid;
+
+		final double tick;
+
+		long appStart;
+
+		Map<Long, Long> dbStart = Map.of();
+
+		long appTicks = -1;
+
+		long dbTicks;
+
+		CpuMeter(long appPid) {
+			this.appPid = appPid;
+			double t = 100;
+			try {
+				Process p = new ProcessBuilder("getconf", "CLK_TCK").start();
+				t = Double.parseDouble(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+			}
+			catch (IOException | RuntimeException ex) {
+				// the usual Linux value
+			}
+			this.tick = t;
+		}
+
+		void start() {
+			appStart = ticks(appPid);
+			dbStart = backends();
+		}
+
+		void stop() {
+			if (appStart < 0) {
+				return;
+			}
+			appTicks = ticks(appPid) - appStart;
+			Map<Long, Long> end = backends();
+			dbTicks = 0;
+			dbStart.forEach((pid, t) -> {
+				Long now = end.get(pid);
+				if (now != null && now >= 0 && t >= 0) {
+					dbTicks += now - t;
+				}
+			});
+		}
+
+		String perLifecycle(long lifecycles) {
+			if (appTicks < 0 || lifecycles == 0) {
+				return " app_cpu_ms_per_lifecycle=skipped db_cpu_ms_per_lifecycle=skipped";
+			}
+			return " app_cpu_ms_per_lifecycle=" + fmt(appTicks * 1000 / tick / lifecycles) + " db_cpu_ms_per_lifecycle="
+					+ fmt(dbTicks * 1000 / tick / lifecycles);
+		}
+
+		Map<Long, Long> backends() {
+			Map<Long, Long> found = new HashMap<>();
+			try (Connection c = connect(); Statement s = c.createStatement();
+					ResultSet r = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+							+ " AND backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
+				while (r.next()) {
+					found.put(r.getLong(1), ticks(r.getLong(1)));
+				}
+			}
+			catch (SQLException ex) {
+				System.err.println("B1 database CPU not measured: " + ex.getMessage());
+			}
+			return found;
+		}
+
+		/** utime + stime of a process in clock ticks; -1 when it cannot be read (not on this machine). */
+		static long ticks(long pid) {
+			try {
+				String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+				String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+			}
+			catch (IOException | RuntimeException ex) {
+				return -1;
+			}
+		}
+
+	}
+
 	static final class Sampler {
 
 		final long pid;
@@ -572,6 +675,9 @@ public class Harness {
 	 * per connection, as the application's driver does for the statements it repeats, so the limit is what
 	 * PostgreSQL does rather than what its planner does.
 	 */
+	/** PostgreSQL's CPU per lifecycle in B1-limit (sampled up to 250 ms before each backend ends: a little low). */
+	double limitDbCpuMs = -1;
+
 	double pgbenchLimit(double seconds) throws Exception {
 		URI jdbc = URI.create(opt("jdbc", "jdbc:postgresql://127.0.0.1:5432/xinfang_bench").substring(5));
 		List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-M", "prepared", "-f", opt("pgbench-script",
@@ -582,9 +688,38 @@ public class Harness {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().put("PGPASSWORD", opt("password", "xinfang_bench"));
 		Process pgbench = builder.start();
+		// the CPU of pgbench's backends, for comparison with the application's (CpuMeter): sampled while they live
+		Map<Long, Long> backendTicks = new java.util.concurrent.ConcurrentHashMap<>();
+		Thread poller = new Thread(() -> {
+			try (Connection c = connect(); PreparedStatement q = c.prepareStatement("SELECT pid FROM pg_stat_activity "
+					+ "WHERE datname = current_database() AND application_name = 'pgbench'")) {
+				while (pgbench.isAlive()) {
+					try (ResultSet r = q.executeQuery()) {
+						while (r.next()) {
+							long ticks = CpuMeter.ticks(r.getLong(1));
+							if (ticks >= 0) {
+								backendTicks.merge(r.getLong(1), ticks, Math::max);
+							}
+						}
+					}
+					Thread.sleep(250);
+				}
+			}
+			catch (SQLException | InterruptedException ex) {
+				backendTicks.clear();
+			}
+		});
+		poller.setDaemon(true);
+		poller.start();
 		String output = new String(pgbench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (pgbench.waitFor() != 0) {
 			throw new IllegalStateException("pgbench failed: " + output);
+		}
+		poller.join();
+		Matcher processed = Pattern.compile("number of transactions actually processed: ([0-9]+)").matcher(output);
+		if (processed.find() && !backendTicks.isEmpty() && Long.parseLong(processed.group(1)) > 0) {
+			long ticks = backendTicks.values().stream().mapToLong(Long::longValue).sum();
+			limitDbCpuMs = ticks * 1000 / new CpuMeter(0).tick / Long.parseLong(processed.group(1));
 		}
 		Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(output);
 		if (!tps.find()) {

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # One entry point for the benchmarks of issue #4 (see BENCHMARKS.md):
 #
-#   bench/run.sh B1|B2|B3|B4|B5|B6|all [--matters N] [--seconds S] [--clients C]
+#   bench/run.sh B1|B2|B3|B4|B5|B6|all [--matters N] [--seconds S] [--clients C] [--warmup W]
+#
+# --warmup: seconds of unmeasured load before B1, B2 and B3 measure (default 5).
 #
 # Builds the application jar when the sources are newer, makes sure the local PostgreSQL has the database
 # (migrated by the application itself), loads N generated matters or reuses a database that holds exactly N,
@@ -20,17 +22,20 @@ shift || true
 matters=1000000
 seconds=30
 clients=4
+warmup=5
 while [ $# -gt 0 ]; do
   case "$1" in
     --matters) matters=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --clients) clients=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 case "$what" in
   B1|B2|B3|B4|B5|B6|all) ;;
-  *) echo "usage: bench/run.sh B1|B2|B3|B4|B5|B6|all [--matters N] [--seconds S] [--clients C]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh B1|B2|B3|B4|B5|B6|all [--matters N] [--seconds S] [--clients C] [--warmup W]" >&2
+     exit 2 ;;
 esac
 
 DB=${XF_BENCH_DB:-xinfang_bench}
@@ -149,7 +154,7 @@ if [ "${applied:-0}" != "$latest" ]; then
 fi
 
 harness() { java -cp "$DRIVER" "$ROOT/bench/Harness.java" "$@" --jdbc "$JDBC" --user "$DB_USER" \
-  --password "$DB_PASSWORD" --matters "$matters" --seconds "$seconds" --clients "$clients" \
+  --password "$DB_PASSWORD" --matters "$matters" --seconds "$seconds" --clients "$clients" --warmup "$warmup" \
   --generator "$ROOT/bench/generator.sql" --base-url "http://127.0.0.1:$PORT"; }
 
 log "data: $matters matters"

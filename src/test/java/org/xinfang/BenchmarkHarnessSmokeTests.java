@@ -61,8 +61,10 @@ class BenchmarkHarnessSmokeTests {
 			.anyMatch(l -> l.matches("B3 matters=200 .*p95_ms=[0-9.]+ .*"))
 			.anyMatch(l -> l.matches("B4 matters=200 sweep_ms=[0-9.]+ .* indicators_p50_ms=[0-9.]+ .* indicators_received=[0-9]+"))
 			.anyMatch(l -> l.matches("B1 matters=200 clients=1 lifecycles=[1-9][0-9]* lifecycles_per_s=[0-9.]+ "
-					+ "p50_ms=[0-9.]+ p99_ms=[0-9.]+ requests=[0-9]+ .*evaluate_p99_ms=[0-9.]+ "
-					+ "limit_lifecycles_per_s=([0-9.]+|skipped) limit_ratio=([0-9.]+|skipped)"))
+					+ "p50_ms=[0-9.]+ p99_ms=[0-9.]+ requests=[0-9]+ warmup_s=0 app_cpu_ms_per_lifecycle=[0-9.]+ "
+					+ "db_cpu_ms_per_lifecycle=[0-9.]+ .*evaluate_p99_ms=[0-9.]+ "
+					+ "limit_lifecycles_per_s=([0-9.]+|skipped) limit_ratio=([0-9.]+|skipped)"
+					+ "( limit_db_cpu_ms_per_lifecycle=([0-9.]+|skipped))?"))
 			.anyMatch(l -> l.matches("B5 matters=200 clients=1 app_pid=[0-9]+ peak_heap_mb=[0-9.]+ peak_rss_mb=[0-9.]+ .*"));
 		assertThat(lines.get(lines.size() - 1)).isEqualTo("SMOKE matters=200 ok=true");
 		// the generated data is the application's: a protected matter is searchable by its redacted text (V13)

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +57,13 @@ class ChineseFontFile implements ChinesePdf {
 
 	static final int IDLE_FONTS = 4;
 
+	/**
+	 * The tables a cut-out font keeps: the outlines, metrics and names; not the bitmaps (EBDT), vertical metrics,
+	 * nor the glyph substitutions (GSUB), which PDFBox would otherwise run over every line of Chinese text.
+	 */
+	private static final List<String> TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx",
+			"fpgm", "gasp", "name", "OS/2", "post", "cmap");
+
 	ChineseFontFile(@Value("${xinfang.documents.font}") String fontFile,
 			@Value("${xinfang.documents.font-name:}") String fontName) {
 		this.fontFile = Path.of(fontFile);
@@ -71,6 +79,89 @@ class ChineseFontFile implements ChinesePdf {
 			// a character outside the common set (a rare character of a name, say): the whole font
 			return render(drawing, false);
 		}
+	}
+
+	@Override
+	public byte[] render(CharSequence characters, Drawing drawing) {
+		byte[] cut;
+		try {
+			cut = cut(characters);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not cut the font for a PDF", ex);
+		}
+		if (cut == null) {
+			return render(drawing);
+		}
+		try (PDDocument doc = new PDDocument();
+				TrueTypeFont font = new TTFParser(true).parse(new RandomAccessReadBuffer(cut))) {
+			// the font is the subset already: embedded as it is, PDFBox builds its tables over a few hundred
+			// glyphs instead of the common set's ~7,700 (BENCHMARKS.md, Causes and fixes 39)
+			PDType0Font pdfFont = PDType0Font.load(doc, font, false);
+			try {
+				drawing.draw(doc, pdfFont);
+			}
+			catch (IllegalArgumentException | IllegalStateException ex) {
+				// a character the caller did not declare ("No glyph for …"): the general way
+				return render(drawing);
+			}
+			return save(doc);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not render a PDF", ex);
+		}
+	}
+
+	/**
+	 * The common set cut down to {@code characters} (and the glyphs their outlines refer to), as a font file whose
+	 * PostScript name carries a subset tag (ABCDEF+…) derived from the characters; {@code null} when one of them
+	 * is outside the common set.
+	 */
+	private byte[] cut(CharSequence characters) throws IOException {
+		FontHandle handle = borrow(true);
+		boolean reusable = false;
+		try {
+			TrueTypeFont common = handle.font();
+			var cmap = common.getUnicodeCmapLookup();
+			TTFSubsetter subsetter = new TTFSubsetter(common, TABLES);
+			int[] points = characters.codePoints().filter(c -> !Character.isISOControl(c)).sorted().distinct().toArray();
+			for (int c : points) {
+				if (cmap.getGlyphId(c) == 0) {
+					reusable = true;
+					return null;
+				}
+				subsetter.add(c);
+			}
+			subsetter.add(' ');
+			subsetter.setPrefix(tag(points) + "+");
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			subsetter.writeToStream(out);
+			reusable = true;
+			return out.toByteArray();
+		}
+		finally {
+			giveBack(idleCommon, handle, reusable);
+		}
+	}
+
+	/** Six capital letters from the characters, as PDF subset fonts are named (ISO 32000-1, 9.6.4). */
+	private static String tag(int[] points) {
+		long hash = Arrays.hashCode(points) & 0xffffffffL;
+		char[] tag = new char[6];
+		for (int i = 0; i < tag.length; i++) {
+			tag[i] = (char) ('A' + hash % 26);
+			hash /= 26;
+		}
+		return new String(tag);
+	}
+
+	private static byte[] save(PDDocument doc) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		// without object streams: packing the few small objects of a notice into compressed object streams cost
+		// 3 % of a lifecycle's CPU in benchmark B1 (BENCHMARKS.md, Causes and fixes 36); a notice is ~700 bytes (2 %)
+		// larger
+		doc.save(out, CompressParameters.NO_COMPRESSION);
+		return out.toByteArray();
 	}
 
 	private byte[] render(Drawing drawing, boolean common) {
@@ -92,12 +183,9 @@ class ChineseFontFile implements ChinesePdf {
 				}
 				throw ex;
 			}
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			// without object streams: packing the few small objects of a notice into compressed object streams cost
-			// 3 % of a lifecycle's CPU in benchmark B1 (BENCHMARKS.md, Causes and fixes 36); a notice is ~700 bytes (2 %) larger
-			doc.save(out, CompressParameters.NO_COMPRESSION);
+			byte[] bytes = save(doc);
 			reusable = true;
-			return out.toByteArray();
+			return bytes;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not render a PDF", ex);
@@ -139,10 +227,7 @@ class ChineseFontFile implements ChinesePdf {
 		synchronized (this) {
 			if (commonFont == null) {
 				try (FontHandle full = open()) {
-					// the outlines, metrics and names; not the bitmaps (EBDT), vertical metrics, nor the glyph
-					// substitutions (GSUB), which PDFBox would otherwise run over every line of Chinese text
-					TTFSubsetter subsetter = new TTFSubsetter(full.font(), List.of("head", "hhea", "loca", "maxp",
-							"cvt ", "prep", "glyf", "hmtx", "fpgm", "gasp", "name", "OS/2", "post", "cmap"));
+					TTFSubsetter subsetter = new TTFSubsetter(full.font(), TABLES);
 					for (int c = 0x20; c <= 0xFF; c++) {
 						subsetter.add(c);
 					}

@@ -53,6 +53,11 @@ class NoticeRenderer {
 	/** Characters that must not begin a line (避头点): they stay at the end of the line before. */
 	private static final String NO_LINE_START = "，。、；：？！）》」』”’%…";
 
+	/** The characters of a page number at the foot: — 1 —. */
+	private static final String FOLIO = "— 0123456789";
+
+	private static final String ADDRESSEE_END = "：";
+
 	private final ChineseFontFile fonts;
 
 	private final Clock clock;
@@ -63,7 +68,7 @@ class NoticeRenderer {
 	}
 
 	byte[] render(Notice notice) {
-		return fonts.render((doc, font) -> {
+		return fonts.render(characters(notice), (doc, font) -> {
 			PDDocumentInformation info = doc.getDocumentInformation();
 			info.setTitle(notice.title() + " " + notice.number());
 			info.setAuthor(notice.issuingUnit());
@@ -72,6 +77,20 @@ class NoticeRenderer {
 			info.setCreationDate(now);
 			new Pages(doc, font).write(notice);
 		});
+	}
+
+	/** Every character {@link Pages#write} shows: the notice's text, the colon after the addressee, the folios. */
+	static String characters(Notice n) {
+		StringBuilder all = new StringBuilder(FOLIO);
+		all.append(n.issuingUnit()).append(n.number()).append(n.title()).append(n.date());
+		if (n.addressee() != null) {
+			all.append(n.addressee()).append(ADDRESSEE_END);
+		}
+		n.paragraphs().forEach(all::append);
+		if (n.disclosure() != null) {
+			all.append(n.disclosure());
+		}
+		return all.toString();
 	}
 
 	/** Writes top to bottom, starting a new page when the next line does not fit. */
@@ -116,7 +135,7 @@ class NoticeRenderer {
 			}
 			y -= LINE * 0.5f;
 			if (n.addressee() != null) {
-				line(n.addressee() + "：", 0);
+				line(n.addressee() + ADDRESSEE_END, 0);
 			}
 			for (String paragraph : n.paragraphs()) {
 				List<String> lines = wrapIndented(paragraph);
@@ -244,7 +263,7 @@ class NoticeRenderer {
 			doc.addPage(page);
 			out = new PDPageContentStream(doc, page);
 			pageNumber++;
-			String folio = "— " + pageNumber + " —";
+			String folio = "— " + pageNumber + " —"; // characters of FOLIO
 			text(folio, (LEFT + RIGHT - width(folio, 14)) / 2, BOTTOM - 12 * MM, 14, Color.BLACK, false);
 			y = TOP;
 		}

@@ -3,10 +3,12 @@ package org.xinfang.documents.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,33 @@ class ChineseFontFileTests {
 				assertThat(new PDFTextStripper().getText(doc).strip()).isEqualTo(text);
 				// the embedded font is a subset of what the page uses, whichever set it came from
 				assertThat(pdf.length).isLessThan(60_000);
+			}
+		}
+	}
+
+	/**
+	 * A caller that declares its characters gets a font cut down to them: embedded whole, a few glyphs, named as a
+	 * subset; an undeclared or a rare character still comes out, by the general way.
+	 */
+	@Test
+	void aDocumentOfDeclaredCharactersEmbedsJustThose() throws IOException {
+		String text = "信访事项受理告知书：张三，您反映的问题已受理。";
+		byte[] pdf = fonts.render(text, line(text));
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(doc).strip()).isEqualTo(text);
+			PDType0Font font = (PDType0Font) doc.getPage(0).getResources()
+				.getFont(doc.getPage(0).getResources().getFontNames().iterator().next());
+			assertThat(font.isEmbedded()).isTrue();
+			assertThat(font.getName()).matches("[A-Z]{6}\\+.*");
+			TrueTypeFont embedded = ((PDCIDFontType2) font.getDescendantFont()).getTrueTypeFont();
+			// the distinct characters, the space and the missing-glyph outline: nothing of the common set's ~7,700
+			assertThat(embedded.getNumberOfGlyphs()).isBetween((int) text.chars().distinct().count(), 40);
+		}
+		for (String[] declaredAndShown : new String[][] { { "您反映的问题", "您反映的问题已受理。" },
+				{ "王喆、李堃：您反映的问题已受理。", "王喆、李堃：您反映的问题已受理。" } }) {
+			byte[] other = fonts.render(declaredAndShown[0], line(declaredAndShown[1]));
+			try (PDDocument doc = Loader.loadPDF(other)) {
+				assertThat(new PDFTextStripper().getText(doc).strip()).isEqualTo(declaredAndShown[1]);
 			}
 		}
 	}
