@@ -6,18 +6,29 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.xinfang.support.XinfangTest;
 
 /**
  * Requests are not observed (application.yml, {@code management.observations.enable.http.server.requests}): nothing
  * reads the timings, and the observation cost 3-4 % of a request's CPU (BENCHMARKS.md, Causes and fixes 36). Other
- * observations stay possible.
+ * observations stay possible. Nor does the dispatcher publish an event per request
+ * ({@code spring.mvc.publish-request-handled-events}, 42), while the application's own events still arrive.
  */
 @XinfangTest
 class ObservationSettingsTests {
 
 	@Autowired
 	ObservationRegistry registry;
+
+	@Autowired
+	DispatcherServlet dispatcher;
+
+	@Test
+	void theDispatcherPublishesNoEventPerRequest() {
+		assertThat(ReflectionTestUtils.getField(dispatcher, "publishEvents")).isEqualTo(false);
+	}
 
 	@Test
 	void httpServerRequestsAreNotObservedOtherNamesAre() {
