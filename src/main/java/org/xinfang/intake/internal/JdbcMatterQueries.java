@@ -86,11 +86,15 @@ class JdbcMatterQueries implements MatterQueries {
 	static final int FUZZY_SEARCH_LIMIT = 20000;
 
 	/**
-	 * The parts of the full-text indexes (V31: each partial index of V24 split by {@code id % SEARCH_PARTS}). A
-	 * search is counted, and a short list's hits collected, as the {@code UNION ALL} of the parts under one
-	 * {@code LIMIT}, so that a common word stops in the first part instead of decoding its whole posting list.
+	 * The slices of the full-text indexes (V32: each partial index of V24 split by {@code id % 32} into slices of
+	 * 1/32, 1/32, 2/32, 4/32, 8/32 and 16/32 of the matters), in the order a search reads them. A search is counted,
+	 * and a short list's hits collected, as the {@code UNION ALL} of the slices under one {@code LIMIT}: a common word
+	 * stops in the first, smallest slice instead of decoding its whole posting list, a less common one reads slices
+	 * twice as large each time until it has enough. Each condition is written exactly as its indexes' predicate, so
+	 * that the planner can use them.
 	 */
-	static final int SEARCH_PARTS = 8;
+	static final List<String> SEARCH_SLICES = List.of("m.id % 32 <= 0", "m.id % 32 = 1", "m.id % 32 BETWEEN 2 AND 3",
+			"m.id % 32 BETWEEN 4 AND 7", "m.id % 32 BETWEEN 8 AND 15", "m.id % 32 >= 16");
 
 	private final JdbcClient jdbc;
 
@@ -432,15 +436,15 @@ class JdbcMatterQueries implements MatterQueries {
 	 * (~0.35 s of the count of 药品价格 at 1M). With a fuzzy limit the index hands over a random sample of them; every
 	 * row counted is still rechecked, so reaching COUNT_LIMIT + 1 proves "more than COUNT_LIMIT". A smaller result may
 	 * have lost matches to the sampling and is counted again without the limit (BENCHMARKS.md, Causes and fixes 7).
-	 * The count goes through the partial full-text indexes (V24, V31), which answer the search condition themselves:
+	 * The count goes through the partial full-text indexes (V24, V32), which answer the search condition themselves:
 	 * a row is then read only to be counted, its vector only to recheck a phrase. A sequential scan (chosen for words
 	 * in a tenth of the matters and more, costed as if testing a row were free) reads every row's vector from TOAST
 	 * until 1,001 match: 26,000 buffers for 病历 where the index needs 900 (20).
 	 * <p>
 	 * A search by a user at the top of the tree, with no filter but the words ({@code generic}), is counted with a
-	 * reused plan: planning the union of the sixteen partial indexes anew took about a third of a count's CPU (80).
+	 * reused plan: planning the union of the partial indexes anew took about a third of a count's CPU (80).
 	 * The scope is then written as a filter no index answers ({@link #WHOLE_TREE_SCOPE}) and sequential scans are
-	 * off, so the only plan is the union of the parts' index pairs, whatever the word: a generic plan made without
+	 * off, so the only plan is the union of the slices' index pairs, whatever the word: a generic plan made without
 	 * the values would otherwise guess the scope selective and read it from the scope index, testing each matter's
 	 * vector. For any other user the size of the scope decides the plan (a hospital's few hundred matters are best
 	 * read from the scope index), so their counts are planned with the values. Parallel workers never pay for
@@ -499,17 +503,16 @@ class JdbcMatterQueries implements MatterQueries {
 
 	/**
 	 * The given columns of the matters meeting the condition: for a text search the {@code UNION ALL} of the
-	 * {@link #SEARCH_PARTS} parts of the full-text indexes (V31), in order, each part's condition naming its part so
-	 * that the planner can use that part's indexes; a {@code LIMIT} on the union stops in the first parts that reach it.
+	 * {@link #SEARCH_SLICES} of the full-text indexes (V32), in order, each slice's condition naming its slice so that
+	 * the planner can use that slice's indexes; a {@code LIMIT} on the union stops in the first slices that reach it.
 	 */
 	private static String matching(CharSequence where, String columns, boolean searching) {
 		if (!searching) {
 			return "SELECT " + columns + " FROM matter m WHERE " + where;
 		}
 		StringJoiner parts = new StringJoiner(" UNION ALL ");
-		for (int part = 0; part < SEARCH_PARTS; part++) {
-			parts.add("SELECT " + columns + " FROM matter m WHERE " + where + " AND m.id % " + SEARCH_PARTS + " = "
-					+ part);
+		for (String slice : SEARCH_SLICES) {
+			parts.add("SELECT " + columns + " FROM matter m WHERE " + where + " AND " + slice);
 		}
 		return parts.toString();
 	}
