@@ -300,7 +300,8 @@ class JdbcMatterQueries implements MatterQueries {
 		// no sequential scan, and for a search of the whole scope a reused (generic) plan
 		long counted = count(where, params, searching);
 		if (searching && counted <= COUNT_LIMIT) {
-			// fewer than COUNT_LIMIT + 1 found in the fuzzy sample: counted again exactly, same plan
+			// fewer than COUNT_LIMIT + 1 found in the fuzzy sample: counted again exactly, with the count's plan (for a
+			// whole-tree search the same reused one) and still without sequential scans
 			jdbc.sql("SELECT " + settings(Map.of("gin_fuzzy_search_limit", "0"))).query((rs, n) -> 1).list();
 			counted = count(where, params, true);
 		}
@@ -463,7 +464,7 @@ class JdbcMatterQueries implements MatterQueries {
 	 * The settings of a list's page after its count. A long list (more than COUNT_LIMIT matches) is read in the
 	 * order of the list's index until the page is full: a bitmap of every match (chosen when the planner
 	 * underestimates a word) would recheck tens of thousands of rows. With bitmap and sequential scans off, a long
-	 * search of the whole scope has only that plan, so it is reused too (80); any other page is planned with its
+	 * search of the whole scope has only that plan, so it is reused too (81); any other page is planned with its
 	 * values.
 	 */
 	private static Map<String, String> pageSettings(boolean searching, boolean exact, boolean textOnly) {
@@ -477,7 +478,12 @@ class JdbcMatterQueries implements MatterQueries {
 		}
 		else {
 			settings.put("enable_bitmapscan", "off");
-			if (!(searching && textOnly)) {
+			if (searching && textOnly) {
+				// sequential scans stay off (countSettings), and the full-text and scope indexes answer only bitmap
+				// scans: the walk of the list's ordered index is the only plan, whoever searches for whatever
+				settings.put("plan_cache_mode", "force_generic_plan");
+			}
+			else {
 				settings.put("enable_seqscan", "on");
 				settings.put("plan_cache_mode", "force_custom_plan");
 			}
