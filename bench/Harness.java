@@ -61,12 +61,11 @@ public class Harness {
 	 * than row by row: dropped while loading (their definitions kept in {@code xf_bench.dropped_index}, so that
 	 * a load that fails half-way restores them on the next run) and created again afterwards.
 	 */
-	static final List<String> BULK_INDEXES = List.of("matter_search_open_0_idx", "matter_search_open_1_idx",
-			"matter_search_open_2_idx", "matter_search_open_3_idx", "matter_search_open_4_idx",
-			"matter_search_open_5_idx", "matter_search_open_6_idx", "matter_search_open_7_idx",
-			"matter_search_protected_0_idx", "matter_search_protected_1_idx", "matter_search_protected_2_idx",
-			"matter_search_protected_3_idx", "matter_search_protected_4_idx", "matter_search_protected_5_idx",
-			"matter_search_protected_6_idx", "matter_search_protected_7_idx", "matter_scope_idx",
+	static final List<String> BULK_INDEXES = List.of("matter_search_open_s0_idx", "matter_search_open_s1_idx",
+			"matter_search_open_s2_idx", "matter_search_open_s3_idx", "matter_search_open_s4_idx",
+			"matter_search_open_s5_idx", "matter_search_protected_s0_idx", "matter_search_protected_s1_idx",
+			"matter_search_protected_s2_idx", "matter_search_protected_s3_idx", "matter_search_protected_s4_idx",
+			"matter_search_protected_s5_idx", "matter_scope_idx",
 			"matter_queue_scope_idx", "matter_deadline_scope_idx", "matter_received_on_idx",
 			"matter_delivered_on_idx", "matter_scope_entry_order_idx", "matter_scope_entry_queue_idx");
 

@@ -45,6 +45,30 @@ class MatterSearchApiTests {
 		assertThat(search(registrar, "，。")).contains(insurance, charges);
 	}
 
+	@Test
+	void aRepeatedSearchFindsTheSameMattersInEachUsersScope() {
+		// a search of the whole scope is counted with a reused plan (JdbcMatterQueries.countSettings): the driver
+		// prepares a statement on the server after five uses on a connection, and the plan made then must still
+		// take each request's own word and scope
+		Unit commission = fixtures.commission();
+		Unit county = fixtures.bureauUnder(commission);
+		Unit otherCounty = fixtures.bureauUnder(commission);
+		StaffPrincipal registrar = fixtures.user(county, Role.REGISTRAR);
+		StaffPrincipal otherRegistrar = fixtures.user(otherCounty, Role.REGISTRAR);
+		StaffPrincipal supervisor = fixtures.user(commission, Role.SUPERVISOR);
+		String clinic = register(registrar, county, "乡镇卫生院药品价格偏高", "卫生院药品价格比县城药店高出一截。");
+		String water = register(otherRegistrar, otherCounty, "饮用水浑浊", "村里饮用水发黄，卫生院说不归他们管。");
+		for (int round = 0; round < 12; round++) {
+			assertThat(search(registrar, "卫生院")).containsExactly(clinic);
+			assertThat(search(otherRegistrar, "卫生院")).containsExactly(water);
+			assertThat(search(supervisor, "卫生院")).containsExactlyInAnyOrder(clinic, water);
+			assertThat(search(registrar, "药品价格")).containsExactly(clinic);
+			assertThat(search(otherRegistrar, "药品价格")).isEmpty();
+			assertThat(search(supervisor, "饮用水")).containsExactly(water);
+			assertThat(search(supervisor, "价格药品")).isEmpty();
+		}
+	}
+
 	private String register(StaffPrincipal registrar, Unit concerned, String title, String content) {
 		Map<String, Object> body = StaffIntakeTests.matter("LETTER", "GRIEVANCE", concerned);
 		body.put("title", title);

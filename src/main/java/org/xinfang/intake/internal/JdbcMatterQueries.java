@@ -14,6 +14,7 @@ import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +51,15 @@ class JdbcMatterQueries implements MatterQueries {
 	/** A report, or the concerned unit is the one complained about: see {@link IdentityMasking}. */
 	static final String PROTECTED = "(m.kind = 'REPORT' OR m.concerned_unit_complained_about)";
 
+	/** A list's data scope (V14): the user's unit is on a path of the matter's units. */
+	private static final String SCOPE = "m.scope_unit_ids @> ARRAY[CAST(:scope AS BIGINT)]";
+
+	/**
+	 * The same condition in a form no index answers, for a user at the top of the tree: every matter of the tree is
+	 * in their scope, so the scope index can only ever read all of them (see {@link #countSettings}).
+	 */
+	private static final String WHOLE_TREE_SCOPE = "(" + SCOPE + ") IS TRUE";
+
 	private static final String MATTER = """
 			SELECT m.*, ru.code AS ru_code, ru.name AS ru_name, ru.path AS ru_path,
 			       cu.code AS cu_code, cu.name AS cu_name, cu.path AS cu_path, hu.path AS hu_path,
@@ -76,11 +86,15 @@ class JdbcMatterQueries implements MatterQueries {
 	static final int FUZZY_SEARCH_LIMIT = 20000;
 
 	/**
-	 * The parts of the full-text indexes (V31: each partial index of V24 split by {@code id % SEARCH_PARTS}). A
-	 * search is counted, and a short list's hits collected, as the {@code UNION ALL} of the parts under one
-	 * {@code LIMIT}, so that a common word stops in the first part instead of decoding its whole posting list.
+	 * The slices of the full-text indexes (V32: each partial index of V24 split by {@code id % 32} into slices of
+	 * 1/32, 1/32, 2/32, 4/32, 8/32 and 16/32 of the matters), in the order a search reads them. A search is counted,
+	 * and a short list's hits collected, as the {@code UNION ALL} of the slices under one {@code LIMIT}: a common word
+	 * stops in the first, smallest slice instead of decoding its whole posting list, a less common one reads slices
+	 * twice as large each time until it has enough. Each condition is written exactly as its indexes' predicate, so
+	 * that the planner can use them.
 	 */
-	static final int SEARCH_PARTS = 8;
+	static final List<String> SEARCH_SLICES = List.of("m.id % 32 <= 0", "m.id % 32 = 1", "m.id % 32 BETWEEN 2 AND 3",
+			"m.id % 32 BETWEEN 4 AND 7", "m.id % 32 BETWEEN 8 AND 15", "m.id % 32 >= 16");
 
 	private final JdbcClient jdbc;
 
@@ -193,13 +207,9 @@ class JdbcMatterQueries implements MatterQueries {
 			return listFromScopeEntries(user, entryStates, p, s);
 		}
 		LocalDate today = LocalDate.now(clock);
-		// plan with the actual values: how many matters a scope or a word selects decides between reading the
-		// deadline-order index until a page is full and fetching the matches to sort them, and a generic plan of
-		// a reused prepared statement guesses (walking a million rows for a word that occurs nowhere)
-		jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
 		// the data scope: the receiving, concerned or handling unit lies in the user's subtree, i.e. the user's unit
 		// is on one of their paths (matter.scope_unit_ids, kept by a trigger and indexed; migration V14)
-		StringBuilder where = new StringBuilder("m.scope_unit_ids @> ARRAY[CAST(:scope AS BIGINT)]");
+		StringBuilder where = new StringBuilder(SCOPE);
 		Map<String, Object> params = new HashMap<>();
 		params.put("scope", user.unitId());
 		if (filter.status() != null) {
@@ -223,12 +233,23 @@ class JdbcMatterQueries implements MatterQueries {
 			where.append(" AND m.scope_unit_ids @> ARRAY[(SELECT f.id FROM unit f WHERE f.code = :unit)]");
 			params.put("unit", filter.unitCode());
 		}
+		// a search of the whole scope and nothing else: its statements have one good plan whatever the word (below)
+		boolean textOnly = filter.status() == null && (filter.statuses() == null || filter.statuses().isEmpty())
+				&& filter.kind() == null && filter.channel() == null && filter.unitCode() == null
+				&& filter.deadlineState() == null;
+		// a user of a unit at the top of the tree, whose scope is every matter of the tree
+		boolean genericCount = textOnly && user.unitPath() != null && user.unitPath().matches("/\\d+/");
 		if (filter.text() != null && !filter.text().isBlank()) {
 			// the query is built first and passed as a value: in a prepared statement's generic plan a call on the
-			// parameter would be evaluated on every row and could not use the index (seconds to minutes at 1M)
+			// parameter would be evaluated on every row and could not use the index (seconds to minutes at 1M).
+			// The same statement sets the count's settings (one round trip), only when there is something to search.
 			String q = filter.text().length() > 200 ? filter.text().substring(0, 200) : filter.text();
-			String tsquery = jdbc.sql("SELECT CAST(xf_search_query(:q) AS TEXT)").param("q", q).query(String.class)
-				.optional().orElse(null);
+			String tsquery = jdbc.sql("SELECT q, " + settings(countSettings(genericCount))
+					+ " FROM (SELECT CAST(xf_search_query(:q) AS TEXT) AS q) s WHERE q IS NOT NULL")
+				.param("q", q)
+				.query((rs, n) -> rs.getString("q"))
+				.optional()
+				.orElse(null);
 			if (tsquery != null) {
 				// a protected matter is searched without its petitioners' identity (V13)
 				where.append(" AND ((NOT " + PROTECTED + " AND m.search_vector @@ CAST(:tsquery AS tsquery)) OR ("
@@ -265,27 +286,24 @@ class JdbcMatterQueries implements MatterQueries {
 				LEFT JOIN unit hu ON hu.id = m.handling_unit_id
 				""";
 		boolean searching = params.containsKey("tsquery");
-		if (searching) {
-			// A common phrase has hundreds of thousands of candidates in the full-text index (every matter with all its
-			// bigrams), and a bitmap of all of them is built before the first is rechecked (~0.35 s of the count of
-			// 药品价格 at 1M). With a fuzzy limit the index hands over a random sample of them; every row counted is
-			// still rechecked, so reaching COUNT_LIMIT + 1 proves "more than COUNT_LIMIT". A smaller result may
-			// have lost matches to the sampling and is counted again without the limit (BENCHMARKS.md).
-			jdbc.sql("SET LOCAL gin_fuzzy_search_limit = " + FUZZY_SEARCH_LIMIT).update();
-			// The count goes through the two partial full-text indexes (V24), which answer the search condition
-			// themselves: a row is then read only to be counted, its vector only to recheck a phrase. A sequential
-			// scan (chosen for words in a tenth of the matters and more, costed as if testing a row were free)
-			// reads every row's vector from TOAST until 1,001 match: 26,000 buffers for 病历 where the index
-			// needs 900 (BENCHMARKS.md, Causes and fixes 20)
-			jdbc.sql("SET LOCAL enable_seqscan = off").update();
+		if (searching && genericCount) {
+			// the scope as a filter only: see countSettings
+			where.replace(0, SCOPE.length(), WHOLE_TREE_SCOPE);
 		}
+		if (!searching) {
+			// plan with the actual values: how many matters a scope or a filter selects decides between reading the
+			// deadline-order index until a page is full and fetching the matches to sort them, and a generic plan of
+			// a reused prepared statement guesses (walking a million rows for a word that occurs nowhere)
+			jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+		}
+		// A search's count runs with the settings set above (countSettings): a fuzzy limit on the full-text index and
+		// no sequential scan, and for a search of the whole scope a reused (generic) plan
 		long counted = count(where, params, searching);
-		if (searching) {
-			jdbc.sql("SET LOCAL gin_fuzzy_search_limit = 0").update();
-			jdbc.sql("SET LOCAL enable_seqscan = DEFAULT").update();
-			if (counted <= COUNT_LIMIT) {
-				counted = count(where, params, true);
-			}
+		if (searching && counted <= COUNT_LIMIT) {
+			// fewer than COUNT_LIMIT + 1 found in the fuzzy sample: counted again exactly, with the count's plan (for a
+			// whole-tree search the same reused one) and still without sequential scans
+			jdbc.sql("SELECT " + settings(Map.of("gin_fuzzy_search_limit", "0"))).query((rs, n) -> 1).list();
+			counted = count(where, params, true);
 		}
 		boolean exact = counted <= COUNT_LIMIT;
 		long total = Math.min(counted, COUNT_LIMIT);
@@ -300,10 +318,8 @@ class JdbcMatterQueries implements MatterQueries {
 		// A short list's page is chosen among the hits by their sort keys alone, and only its rows are joined with
 		// units, petitioners and deadlines (before: every hit was, e.g. 276 matters of a hospital for a page of 25)
 		String condition = exact ? "m.id IN (SELECT id FROM page)" : where.toString();
-		if (!exact) {
-			// more than COUNT_LIMIT matches: read in deadline order and stop at a full page; a bitmap of every
-			// match (chosen when the planner underestimates a word) would recheck tens of thousands of rows
-			jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
+		if (searching || !exact) {
+			jdbc.sql("SELECT " + settings(pageSettings(searching, exact, textOnly))).query((rs, n) -> 1).list();
 		}
 		var query = jdbc.sql((exact ? "WITH hits AS MATERIALIZED (SELECT * FROM ("
 				+ matching(where, "m.id, m.next_due_date, m.received_at", searching)
@@ -415,6 +431,73 @@ class JdbcMatterQueries implements MatterQueries {
 		return new MatterPage(items, p, s, Math.min(counted, COUNT_LIMIT), counted <= COUNT_LIMIT);
 	}
 
+	/**
+	 * The settings of a search's count. A common phrase has hundreds of thousands of candidates in the full-text
+	 * index (every matter with all its bigrams), and a bitmap of all of them is built before the first is rechecked
+	 * (~0.35 s of the count of 药品价格 at 1M). With a fuzzy limit the index hands over a random sample of them; every
+	 * row counted is still rechecked, so reaching COUNT_LIMIT + 1 proves "more than COUNT_LIMIT". A smaller result may
+	 * have lost matches to the sampling and is counted again without the limit (BENCHMARKS.md, Causes and fixes 7).
+	 * The count goes through the partial full-text indexes (V24, V32), which answer the search condition themselves:
+	 * a row is then read only to be counted, its vector only to recheck a phrase. A sequential scan (chosen for words
+	 * in a tenth of the matters and more, costed as if testing a row were free) reads every row's vector from TOAST
+	 * until 1,001 match: 26,000 buffers for 病历 where the index needs 900 (20).
+	 * <p>
+	 * A search by a user at the top of the tree, with no filter but the words ({@code generic}), is counted with a
+	 * reused plan: planning the union of the partial indexes anew took about a third of a count's CPU (80).
+	 * The scope is then written as a filter no index answers ({@link #WHOLE_TREE_SCOPE}) and sequential scans are
+	 * off, so the only plan is the union of the slices' index pairs, whatever the word: a generic plan made without
+	 * the values would otherwise guess the scope selective and read it from the scope index, testing each matter's
+	 * vector. For any other user the size of the scope decides the plan (a hospital's few hundred matters are best
+	 * read from the scope index), so their counts are planned with the values. Parallel workers never pay for
+	 * themselves in a count that stops at 1,001 rows.
+	 */
+	private static Map<String, String> countSettings(boolean generic) {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("gin_fuzzy_search_limit", Integer.toString(FUZZY_SEARCH_LIMIT));
+		settings.put("enable_seqscan", "off");
+		settings.put("max_parallel_workers_per_gather", "0");
+		settings.put("plan_cache_mode", generic ? "force_generic_plan" : "force_custom_plan");
+		return settings;
+	}
+
+	/**
+	 * The settings of a list's page after its count. A long list (more than COUNT_LIMIT matches) is read in the
+	 * order of the list's index until the page is full: a bitmap of every match (chosen when the planner
+	 * underestimates a word) would recheck tens of thousands of rows. With bitmap and sequential scans off, a long
+	 * search of the whole scope has only that plan, so it is reused too (81); any other page is planned with its
+	 * values.
+	 */
+	private static Map<String, String> pageSettings(boolean searching, boolean exact, boolean textOnly) {
+		Map<String, String> settings = new LinkedHashMap<>();
+		if (searching) {
+			settings.put("gin_fuzzy_search_limit", "0");
+		}
+		if (exact) {
+			settings.put("enable_seqscan", "on");
+			settings.put("plan_cache_mode", "force_custom_plan");
+		}
+		else {
+			settings.put("enable_bitmapscan", "off");
+			if (searching && textOnly) {
+				// sequential scans stay off (countSettings), and the full-text and scope indexes answer only bitmap
+				// scans: the walk of the list's ordered index is the only plan, whoever searches for whatever
+				settings.put("plan_cache_mode", "force_generic_plan");
+			}
+			else {
+				settings.put("enable_seqscan", "on");
+				settings.put("plan_cache_mode", "force_custom_plan");
+			}
+		}
+		return settings;
+	}
+
+	/** The select list that sets these settings for the rest of the transaction (one statement, one round trip). */
+	private static String settings(Map<String, String> settings) {
+		return settings.entrySet().stream()
+			.map(e -> "set_config('" + e.getKey() + "', '" + e.getValue() + "', TRUE)")
+			.collect(Collectors.joining(", "));
+	}
+
 	/** Counts the matches of a list up to {@code COUNT_LIMIT + 1}. */
 	private long count(CharSequence where, Map<String, Object> params, boolean searching) {
 		var count = jdbc.sql("SELECT count(*) FROM (" + matching(where, "1", searching) + " LIMIT :countLimit) c");
@@ -426,17 +509,16 @@ class JdbcMatterQueries implements MatterQueries {
 
 	/**
 	 * The given columns of the matters meeting the condition: for a text search the {@code UNION ALL} of the
-	 * {@link #SEARCH_PARTS} parts of the full-text indexes (V31), in order, each part's condition naming its part so
-	 * that the planner can use that part's indexes; a {@code LIMIT} on the union stops in the first parts that reach it.
+	 * {@link #SEARCH_SLICES} of the full-text indexes (V32), in order, each slice's condition naming its slice so that
+	 * the planner can use that slice's indexes; a {@code LIMIT} on the union stops in the first slices that reach it.
 	 */
 	private static String matching(CharSequence where, String columns, boolean searching) {
 		if (!searching) {
 			return "SELECT " + columns + " FROM matter m WHERE " + where;
 		}
 		StringJoiner parts = new StringJoiner(" UNION ALL ");
-		for (int part = 0; part < SEARCH_PARTS; part++) {
-			parts.add("SELECT " + columns + " FROM matter m WHERE " + where + " AND m.id % " + SEARCH_PARTS + " = "
-					+ part);
+		for (String slice : SEARCH_SLICES) {
+			parts.add("SELECT " + columns + " FROM matter m WHERE " + where + " AND " + slice);
 		}
 		return parts.toString();
 	}
