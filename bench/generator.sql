@@ -187,6 +187,9 @@ BEGIN
                row_number() OVER (PARTITION BY u.parent_id ORDER BY u.id) AS k,
                count(*) OVER (PARTITION BY u.parent_id) AS siblings, u.parent_id
         FROM unit u WHERE u.code LIKE 'BENCH%';
+    -- looked up per matter (the registrar, the reviewing unit): without an index each look-up read all 301 rows
+    CREATE UNIQUE INDEX IF NOT EXISTS units_here_id ON units_here (id);
+    ANALYZE units_here;
     CREATE TEMP TABLE IF NOT EXISTS offices AS
         SELECT row_number() OVER (ORDER BY id) AS k, id, code FROM units_here WHERE petition_office;
     -- the units below each petition office, numbered, so that picking one is an index look-up
@@ -493,7 +496,8 @@ BEGIN
     -- 7. the deadlines (above) and the timeline
     INSERT INTO matter_event (matter_id, at, type, actor, note, public)
     SELECT p.id, (e.day + e.t) AT TIME ZONE 'Asia/Shanghai', e.type, e.actor, e.note, e.public
-    FROM plan p JOIN matter m ON m.id = p.id
+    -- (the range on m.id as well: with the join alone PostgreSQL read the whole matter table for every chunk)
+    FROM plan p JOIN matter m ON m.id = p.id AND m.id BETWEEN base + lo AND base + hi
     CROSS JOIN LATERAL (SELECT lower(code) || '-registrar' AS registrar FROM units_here WHERE id = p.receiving) o
     CROSS JOIN LATERAL (VALUES
         (p.received, time '09:00', 'REGISTERED', coalesce(m.registered_by, 'public'), NULL, TRUE, TRUE),
