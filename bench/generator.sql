@@ -215,7 +215,9 @@ BEGIN
                -- people come back: about one matter in five is from someone who petitioned before
                CASE WHEN xf_bench.r(n, 1) < 0.2 THEN floor(xf_bench.r(n, 2) * greatest(n / 5, 1))::bigint
                     ELSE n END AS person,
-               floor(730 * power(1 - (n - 0.5) / greatest(n_total, hi), 1.3))::int AS age,
+               -- (in float8: the numeric power of 0.5 and 1.3 cost ~40 µs per matter; the same ages for all
+               -- 1,000,000 matters of a 1M load, compared one by one)
+               floor(730 * power(1 - (n - 0.5::float8) / greatest(n_total, hi), 1.3::float8))::int AS age,
                xf_bench.r(n, 4) AS c, xf_bench.r(n, 5) AS kd, xf_bench.r(n, 6) AS fate,
                xf_bench.r(n, 7) < 0.07 AS stalled,
                (SELECT count(*) FROM offices) AS n_offices
