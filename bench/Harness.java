@@ -56,9 +56,9 @@ public class Harness {
 			"停车", "鉴定", "火箭", "地铁站");
 
 	/**
-	 * Secondary indexes of {@code matter} and of its scope read model {@code matter_scope_entry} (V26, written by a
-	 * trigger for every loaded matter) that the generator never reads and that are built much faster at once
-	 * than row by row: dropped while loading (their definitions kept in {@code xf_bench.dropped_index}, so that
+	 * Secondary indexes of {@code matter}, of the other loaded tables and of the scope read model
+	 * {@code matter_scope_entry} (V26, filled after the load) that the generator never reads and that are built
+	 * much faster at once than row by row: dropped while loading (their definitions kept in {@code xf_bench.dropped_index}, so that
 	 * a load that fails half-way restores them on the next run) and created again afterwards.
 	 */
 	static final List<String> BULK_INDEXES = List.of("matter_search_open_0_idx", "matter_search_open_1_idx",
@@ -79,7 +79,7 @@ public class Harness {
 
 	/**
 	 * The tables the generator writes. Their foreign keys are checked row by row by PostgreSQL's referential
-	 * triggers (14 % of a chunk's time, most of it the timeline's five events per matter); on a bench-only
+	 * triggers (14 % of a chunk's time, most of it for the timeline's events, about eight per matter); on a bench-only
 	 * database they are dropped while loading (definitions kept in {@code xf_bench.dropped_constraint}) and added
 	 * again afterwards, which checks every row once, set-based: a load that broke one would fail there.
 	 */
