@@ -56,9 +56,9 @@ public class Harness {
 			"停车", "鉴定", "火箭", "地铁站");
 
 	/**
-	 * Secondary indexes of {@code matter} and of its scope read model {@code matter_scope_entry} (V26, written by a
-	 * trigger for every loaded matter) that the generator never reads and that are built much faster at once
-	 * than row by row: dropped while loading (their definitions kept in {@code xf_bench.dropped_index}, so that
+	 * Secondary indexes of {@code matter}, of the other loaded tables and of the scope read model
+	 * {@code matter_scope_entry} (V26, filled after the load) that the generator never reads and that are built
+	 * much faster at once than row by row: dropped while loading (their definitions kept in {@code xf_bench.dropped_index}, so that
 	 * a load that fails half-way restores them on the next run) and created again afterwards.
 	 */
 	static final List<String> BULK_INDEXES = List.of("matter_search_open_s0_idx", "matter_search_open_s1_idx",
@@ -67,7 +67,23 @@ public class Harness {
 			"matter_search_protected_s2_idx", "matter_search_protected_s3_idx", "matter_search_protected_s4_idx",
 			"matter_search_protected_s5_idx", "matter_scope_idx",
 			"matter_queue_scope_idx", "matter_deadline_scope_idx", "matter_received_on_idx",
-			"matter_delivered_on_idx", "matter_scope_entry_order_idx", "matter_scope_entry_queue_idx");
+			"matter_delivered_on_idx", "matter_scope_entry_order_idx", "matter_scope_entry_queue_idx",
+			// the B-tree indexes of the loaded tables other than primary keys and unique constraints: maintained row
+			// by row they were 15 % of a chunk's time (keys at random places: tracking codes, phones, due dates)
+			"matter_concerned_unit_idx", "matter_handling_unit_idx", "matter_next_due_idx", "matter_open_scope_idx",
+			"matter_received_at_idx", "matter_receiving_unit_idx", "matter_registered_idx", "matter_repeat_of_idx",
+			"matter_deadline_due_idx", "matter_deadline_evaluation_idx", "matter_deadline_met_in_time_idx",
+			"matter_deadline_overdue_idx", "matter_deadline_pending_idx", "matter_deadline_ran_out_idx",
+			"matter_event_matter_idx", "petitioner_id_number_idx", "petitioner_phone_name_idx");
+
+	/**
+	 * The tables the generator writes. Their foreign keys are checked row by row by PostgreSQL's referential
+	 * triggers (14 % of a chunk's time, most of it for the timeline's events, about eight per matter); on a bench-only
+	 * database they are dropped while loading (definitions kept in {@code xf_bench.dropped_constraint}) and added
+	 * again afterwards, which checks every row once, set-based: a load that broke one would fail there.
+	 */
+	static final List<String> LOADED_TABLES = List.of("matter", "petitioner", "matter_deadline", "matter_event",
+			"matter_review", "matter_scope_entry");
 
 	final Map<String, String> options;
 
@@ -148,6 +164,8 @@ public class Harness {
 			// the scope read model (V26) is filled once, set-based, after the load instead of by a trigger per matter
 			// (15 % of a chunk's time with the trigger); the same statement as V26's backfill
 			s.execute("ALTER TABLE matter DISABLE TRIGGER matter_scope_entry_on_insert");
+			// the generator stores each matter's scope itself (V14's function once per distinct triple of units)
+			s.execute("ALTER TABLE matter DISABLE TRIGGER matter_scope_on_insert");
 			// the indicator months' generation triggers (V30) fire per matter and deadline row; a load changes every
 			// month, so the loader drops the whole read model afterwards instead (the next request of a month builds it)
 			s.execute("ALTER TABLE matter DISABLE TRIGGER indicator_month_on_matter_insert");
@@ -159,15 +177,35 @@ public class Harness {
 						+ "(name TEXT PRIMARY KEY, definition TEXT NOT NULL)");
 				try (PreparedStatement p = c.prepareStatement("""
 						INSERT INTO xf_bench.dropped_index SELECT indexname, indexdef FROM pg_indexes
-						WHERE schemaname = current_schema() AND tablename IN ('matter', 'matter_scope_entry')
-						  AND indexname = ANY (?)
+						WHERE schemaname = current_schema() AND tablename = ANY (?) AND indexname = ANY (?)
 						ON CONFLICT (name) DO NOTHING
 						""")) {
-					p.setArray(1, c.createArrayOf("text", BULK_INDEXES.toArray()));
+					p.setArray(1, c.createArrayOf("text", LOADED_TABLES.toArray()));
+					p.setArray(2, c.createArrayOf("text", BULK_INDEXES.toArray()));
 					p.execute();
 				}
 				for (String index : BULK_INDEXES) {
 					s.execute("DROP INDEX IF EXISTS " + index);
+				}
+				s.execute("CREATE TABLE IF NOT EXISTS xf_bench.dropped_constraint "
+						+ "(name TEXT PRIMARY KEY, table_name TEXT NOT NULL, definition TEXT NOT NULL)");
+				try (PreparedStatement p = c.prepareStatement("""
+						INSERT INTO xf_bench.dropped_constraint
+						SELECT conname, conrelid::regclass::text, pg_get_constraintdef(oid) FROM pg_constraint
+						WHERE contype = 'f' AND conrelid::regclass::text = ANY (?)
+						ON CONFLICT (name) DO NOTHING
+						""")) {
+					p.setArray(1, c.createArrayOf("text", LOADED_TABLES.toArray()));
+					p.execute();
+				}
+				List<String[]> foreignKeys = new ArrayList<>();
+				try (ResultSet rs = s.executeQuery("SELECT table_name, name FROM xf_bench.dropped_constraint")) {
+					while (rs.next()) {
+						foreignKeys.add(new String[] { rs.getString(1), rs.getString(2) });
+					}
+				}
+				for (String[] fk : foreignKeys) {
+					s.execute("ALTER TABLE " + fk[0] + " DROP CONSTRAINT IF EXISTS " + fk[1]);
 				}
 			}
 		}
@@ -205,6 +243,7 @@ public class Harness {
 			try (Connection c = connect(); Statement s = c.createStatement()) {
 				s.execute("ALTER TABLE matter_deadline ENABLE TRIGGER matter_deadline_next_due");
 				s.execute("ALTER TABLE matter ENABLE TRIGGER matter_scope_entry_on_insert");
+				s.execute("ALTER TABLE matter ENABLE TRIGGER matter_scope_on_insert");
 				s.execute("INSERT INTO matter_scope_entry (unit_id, matter_id, status, next_due_date, received_at) "
 						+ "SELECT DISTINCT u.id, m.id, m.status, m.next_due_date, m.received_at "
 						+ "FROM matter m, unnest(m.scope_unit_ids) AS u (id) WHERE m.id > " + base);
@@ -212,27 +251,44 @@ public class Harness {
 				s.execute("ALTER TABLE matter_deadline ENABLE TRIGGER indicator_month_on_deadline_change");
 				s.execute("DELETE FROM indicator_month");
 				long t = System.nanoTime();
-				s.execute("SET maintenance_work_mem = '1GB'");
 				if (single(c, "SELECT 1 FROM pg_class WHERE relname = 'dropped_index' AND relnamespace = "
 						+ "'xf_bench'::regnamespace", Integer.class) != null) {
 					List<String> definitions = new ArrayList<>();
-					try (ResultSet rs = s.executeQuery("SELECT definition FROM xf_bench.dropped_index ORDER BY name")) {
+					try (ResultSet rs = s.executeQuery(
+							"SELECT definition FROM xf_bench.dropped_index ORDER BY definition LIKE '%USING gin%' DESC, name")) {
 						while (rs.next()) {
 							definitions.add(rs.getString(1));
 						}
 					}
-					for (String definition : definitions) {
-						s.execute(definition);
-					}
+					// one index per session at a time, as many sessions as the load used (CREATE INDEX takes a SHARE
+					// lock: builds on the same table run side by side); the GIN indexes, the longest, first
+					inParallel(threads, definitions, "SET maintenance_work_mem = '1GB'");
 					s.execute("DELETE FROM xf_bench.dropped_index");
 				}
 				System.err.printf(Locale.ROOT, "indexes built in %.0f s%n", (System.nanoTime() - t) / 1e9);
+				t = System.nanoTime();
+				if (single(c, "SELECT 1 FROM pg_class WHERE relname = 'dropped_constraint' AND relnamespace = "
+						+ "'xf_bench'::regnamespace", Integer.class) != null) {
+					List<String> additions = new ArrayList<>();
+					try (ResultSet rs = s.executeQuery(
+							"SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s', table_name, name, definition) "
+									+ "FROM xf_bench.dropped_constraint ORDER BY name")) {
+						while (rs.next()) {
+							additions.add(rs.getString(1));
+						}
+					}
+					// each addition locks the referenced table against the others: one session
+					for (String addition : additions) {
+						s.execute(addition);
+					}
+					s.execute("DELETE FROM xf_bench.dropped_constraint");
+				}
+				System.err.printf(Locale.ROOT, "foreign keys checked in %.0f s%n", (System.nanoTime() - t) / 1e9);
 			}
 		}
 		double loadSeconds = (System.nanoTime() - started) / 1e9;
-		try (Connection c = connect(); Statement s = c.createStatement()) {
-			s.execute("VACUUM ANALYZE matter, petitioner, matter_deadline, matter_event, matter_review, unit, app_user");
-		}
+		inParallel(threads, List.of("VACUUM ANALYZE matter", "VACUUM ANALYZE matter_event",
+				"VACUUM ANALYZE petitioner, matter_review, unit, app_user", "VACUUM ANALYZE matter_deadline"), null);
 		double total = (System.nanoTime() - started) / 1e9;
 		try (Connection c = connect(); PreparedStatement p = c.prepareStatement("SELECT xf_bench.finish(?, ?, ?::numeric, ?)")) {
 			p.setLong(1, n);
@@ -243,6 +299,34 @@ public class Harness {
 		}
 		return "LOAD matters=" + n + " reused=false insert_seconds=" + fmt(loadSeconds) + " load_seconds=" + fmt(total)
 				+ " matters_per_s=" + fmt(n / total);
+	}
+
+	/** Runs the statements on {@code threads} sessions, each statement once, the next free session taking the next. */
+	void inParallel(int threads, List<String> statements, String setup) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			AtomicLong next = new AtomicLong();
+			List<Future<?>> work = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				work.add(pool.submit(() -> {
+					try (Connection c = connect(); Statement s = c.createStatement()) {
+						if (setup != null) {
+							s.execute(setup);
+						}
+						for (long k; (k = next.getAndIncrement()) < statements.size();) {
+							s.execute(statements.get((int) k));
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> f : work) {
+				f.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
 	}
 
 	static <T> T single(Connection c, String sql, Class<T> type) throws SQLException {
