@@ -20,6 +20,8 @@ tmp="$out.partial"
 rm -f "$tmp"
 # One transaction holds a snapshot open: the manifest is read in it and pg_dump takes the same snapshot.
 coproc SNAP { "$PSQL" -X -A -t -q -v ON_ERROR_STOP=1 -d "$PGDATABASE" 2>&1; }
+# bash unsets SNAP_PID as soon as the coprocess has ended, which may be before the wait below
+snap_pid=$SNAP_PID
 echo "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot();" >&"${SNAP[1]}"
 read -r -t 30 snapshot <&"${SNAP[0]}" || die "could not open a snapshot"
 [[ "$snapshot" =~ ^[0-9A-F-]+$ ]] || die "could not open a snapshot: $snapshot"
@@ -32,7 +34,7 @@ done
 "$PG_DUMP" --format=custom --no-owner --no-privileges --snapshot="$snapshot" -d "$PGDATABASE" -f "$tmp"
 echo "COMMIT;" >&"${SNAP[1]}"
 exec {SNAP[1]}>&-
-wait "$SNAP_PID" || true
+wait "$snap_pid" 2>/dev/null || true
 
 grep -q '^audit_chain_breaks 0$' <<<"$manifest" \
   || echo "backup.sh: warning: the audit chain of the source database does not verify ($(grep audit_chain_breaks <<<"$manifest"))" >&2
