@@ -541,6 +541,19 @@ public class Harness {
 	 * high-water mark since start) and its used heap ({@code jstat -gc}: survivor, eden and old spaces in use)
 	 * every 200 ms while B1 runs.
 	 */
+	/** Clock ticks per second of {@code /proc/<pid>/stat}'s times ({@code getconf CLK_TCK}; 100 on Linux). */
+	static final double CLOCK_TICK = clockTick();
+
+	static double clockTick() {
+		try {
+			Process p = new ProcessBuilder("getconf", "CLK_TCK").start();
+			return Double.parseDouble(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+		}
+		catch (IOException | RuntimeException ex) {
+			return 100;
+		}
+	}
+
 	/**
 	 * CPU time of the application's process and of the database's client backends over the measured phase, from
 	 * {@code /proc/<pid>/stat} (utime + stime): a figure per lifecycle that holds when other work shares the
@@ -550,8 +563,6 @@ public class Harness {
 	final class CpuMeter {
 
 		final long appPid;
-
-		final double tick;
 
 		long appStart;
 
@@ -563,15 +574,6 @@ public class Harness {
 
 		CpuMeter(long appPid) {
 			this.appPid = appPid;
-			double t = 100;
-			try {
-				Process p = new ProcessBuilder("getconf", "CLK_TCK").start();
-				t = Double.parseDouble(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
-			}
-			catch (IOException | RuntimeException ex) {
-				// the usual Linux value
-			}
-			this.tick = t;
 		}
 
 		void start() {
@@ -598,8 +600,8 @@ public class Harness {
 			if (appTicks < 0 || lifecycles == 0) {
 				return " app_cpu_ms_per_lifecycle=skipped db_cpu_ms_per_lifecycle=skipped";
 			}
-			return " app_cpu_ms_per_lifecycle=" + fmt(appTicks * 1000 / tick / lifecycles) + " db_cpu_ms_per_lifecycle="
-					+ fmt(dbTicks * 1000 / tick / lifecycles);
+			return " app_cpu_ms_per_lifecycle=" + fmt(appTicks * 1000 / CLOCK_TICK / lifecycles)
+					+ " db_cpu_ms_per_lifecycle=" + fmt(dbTicks * 1000 / CLOCK_TICK / lifecycles);
 		}
 
 		Map<Long, Long> backends() {
@@ -802,7 +804,7 @@ public class Harness {
 		Matcher processed = Pattern.compile("number of transactions actually processed: ([0-9]+)").matcher(output);
 		if (processed.find() && !backendTicks.isEmpty() && Long.parseLong(processed.group(1)) > 0) {
 			long ticks = backendTicks.values().stream().mapToLong(Long::longValue).sum();
-			limitDbCpuMs = ticks * 1000 / new CpuMeter(0).tick / Long.parseLong(processed.group(1));
+			limitDbCpuMs = ticks * 1000 / CLOCK_TICK / Long.parseLong(processed.group(1));
 		}
 		Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(output);
 		if (!tps.find()) {

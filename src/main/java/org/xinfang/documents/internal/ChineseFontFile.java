@@ -95,8 +95,8 @@ class ChineseFontFile implements ChinesePdf {
 		}
 		try (PDDocument doc = new PDDocument();
 				TrueTypeFont font = new TTFParser(true).parse(new RandomAccessReadBuffer(cut))) {
-			// the font is the subset already: embedded as it is, PDFBox builds its tables over a few hundred
-			// glyphs instead of the common set's ~7,700 (BENCHMARKS.md, Causes and fixes 39)
+			// the font is the subset already: embedded as it is, PDFBox builds its tables over the declared
+			// characters' glyphs instead of the common set's ~7,700 (BENCHMARKS.md, Causes and fixes 39)
 			PDType0Font pdfFont = PDType0Font.load(doc, font, false);
 			try {
 				drawing.draw(doc, pdfFont);

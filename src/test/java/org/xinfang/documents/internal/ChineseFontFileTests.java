@@ -3,8 +3,13 @@ package org.xinfang.documents.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -60,6 +65,33 @@ class ChineseFontFileTests {
 			try (PDDocument doc = Loader.loadPDF(other)) {
 				assertThat(new PDFTextStripper().getText(doc).strip()).isEqualTo(declaredAndShown[1]);
 			}
+		}
+	}
+
+	/**
+	 * A notice declares every character it shows ({@link NoticeRenderer#characters}), so it takes the cut font and
+	 * not the fall-back: the cut font is embedded whole, its glyph ids being the CIDs ({@code /CIDToGIDMap
+	 * /Identity}), where PDFBox's subset on saving keeps the common set's glyph ids and writes a map. A character the
+	 * renderer writes but does not declare would send it the general way and fail here.
+	 */
+	@Test
+	void aNoticeIsRenderedWithTheFontCutToItsCharacters() throws IOException {
+		Notice notice = new Notice("黔东南州卫生健康委员会", "黔东南卫信受〔2026〕12号", "信访事项受理告知书", "王五",
+				List.of("您于2026年11月20日来信反映的问题，符合受理条件，本机关决定受理。", "本机关将在六十日内办结并书面答复您。"),
+				"2026年11月22日", "（此件依申请公开）");
+		byte[] pdf = new NoticeRenderer(fonts, Clock.fixed(Instant.parse("2026-11-22T02:00:00Z"), ZoneOffset.UTC))
+			.render(notice);
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s", "")).contains("信访事项受理告知书", "王五：",
+					"本机关将在六十日内办结并书面答复您。", "（此件依申请公开）", "—1—");
+			PDType0Font font = (PDType0Font) doc.getPage(0).getResources()
+				.getFont(doc.getPage(0).getResources().getFontNames().iterator().next());
+			TrueTypeFont embedded = ((PDCIDFontType2) font.getDescendantFont()).getTrueTypeFont();
+			long declared = NoticeRenderer.characters(notice).codePoints().distinct().count();
+			// the declared characters, the space and the missing-glyph outline
+			assertThat(embedded.getNumberOfGlyphs()).isLessThanOrEqualTo((int) declared + 2);
+			assertThat(font.getDescendantFont().getCOSObject().getDictionaryObject(COSName.CID_TO_GID_MAP))
+				.isEqualTo(COSName.IDENTITY);
 		}
 	}
 
