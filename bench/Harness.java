@@ -364,6 +364,8 @@ public class Harness {
 	 * {@code --app-pid} (default: the parent process, i.e. the smoke test's JVM) is sampled for B5.
 	 */
 	String b1() throws Exception {
+		warmups.clear();
+		jitSettled = true;
 		String base = opt("base-url", "http://localhost:18080");
 		List<String> institutions = usernames(B1_UNITS);
 		LocalDate today = LocalDate.now(ZONE);
@@ -383,8 +385,7 @@ public class Harness {
 		Latencies all = new Latencies();
 		AtomicLong lifecycles = new AtomicLong();
 		AtomicLong sequence = new AtomicLong(ThreadLocalRandom.current().nextLong(100_000_000L));
-		Sampler memory = new Sampler(Long.parseLong(opt("app-pid",
-				String.valueOf(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L)))));
+		Sampler memory = new Sampler(appPid());
 		memory.start();
 		double measuredSeconds;
 		CpuMeter cpu = new CpuMeter(memory.pid);
@@ -450,7 +451,7 @@ public class Harness {
 		double rate = lifecycles.get() / measuredSeconds;
 		StringBuilder line = new StringBuilder("B1 matters=" + matters() + " clients=" + clients()
 				+ " lifecycles=" + lifecycles.get() + " lifecycles_per_s=" + fmt(rate) + " p50_ms=" + all.p(50)
-				+ " p99_ms=" + all.p(99) + " requests=" + all.count() + " warmup_s=" + opt("warmup", "5")
+				+ " p99_ms=" + all.p(99) + " requests=" + all.count() + warmupFigures()
 				+ cpu.perLifecycle(lifecycles.get()));
 		perStep.forEach((step, l) -> line.append(' ').append(step.toLowerCase(Locale.ROOT)).append("_p99_ms=")
 			.append(l.p(99)));
@@ -494,35 +495,117 @@ public class Harness {
 
 	/** The same, calling {@code measuredStart} just before the measured phase begins. */
 	double phases(List<Team> teams, Runnable measuredStart, TeamStep step) throws Exception {
-		double warmup = Double.parseDouble(opt("warmup", "5"));
-		double[] phases = warmup == 0 ? new double[] { 0 } : new double[] { warmup, seconds() };
-		double measured = 0;
-		for (int k = 0; k < phases.length; k++) {
-			boolean measuring = k == phases.length - 1;
-			if (measuring) {
-				measuredStart.run();
-			}
-			long start = System.nanoTime();
-			long end = start + (long) (phases[k] * 1e9);
-			ExecutorService pool = Executors.newFixedThreadPool(teams.size());
-			List<Future<?>> running = new ArrayList<>();
-			for (Team team : teams) {
-				team.measuring(measuring);
-				running.add(pool.submit(() -> {
-					do {
-						step.run(team);
-					}
-					while (System.nanoTime() < end);
-					return null;
-				}));
-			}
-			for (Future<?> f : running) {
-				f.get();
-			}
-			pool.shutdown();
-			measured = (System.nanoTime() - start) / 1e9;
+		warmUp(seconds -> drive(teams, false, seconds, step));
+		measuredStart.run();
+		return drive(teams, true, warmupOff() ? 0 : seconds(), step);
+	}
+
+	/** Every team works until {@code seconds} have passed (at least one lifecycle each); answers the wall time. */
+	double drive(List<Team> teams, boolean measuring, double seconds, TeamStep step) throws Exception {
+		long start = System.nanoTime();
+		long end = start + (long) (seconds * 1e9);
+		ExecutorService pool = Executors.newFixedThreadPool(teams.size());
+		List<Future<?>> running = new ArrayList<>();
+		for (Team team : teams) {
+			team.measuring(measuring);
+			running.add(pool.submit(() -> {
+				do {
+					step.run(team);
+				}
+				while (System.nanoTime() < end);
+				return null;
+			}));
 		}
-		return measured;
+		for (Future<?> f : running) {
+			f.get();
+		}
+		pool.shutdown();
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	interface Slice {
+		void run(double seconds) throws Exception;
+	}
+
+	/** With {@code --warmup jit}: the compiler threads' share of the application's CPU that counts as settled. */
+	static final double JIT_SETTLED_SHARE = 0.05;
+
+	/** The seconds of each warm-up so far (B2 has two), for the figures' line. */
+	final List<String> warmups = new ArrayList<>();
+
+	/** With {@code --warmup jit}: whether every warm-up so far reached the settled share. */
+	boolean jitSettled = true;
+
+	boolean warmupOff() {
+		String warmup = opt("warmup", "5");
+		return !"jit".equals(warmup) && Double.parseDouble(warmup) == 0;
+	}
+
+	/** {@code warmup_s=…} for a figures' line: each warm-up's seconds, and with {@code jit} whether all settled. */
+	String warmupFigures() {
+		return " warmup_s=" + String.join(",", warmups)
+				+ ("jit".equals(opt("warmup", "5")) ? " jit_settled=" + (jitSettled ? "yes" : "no") : "");
+	}
+
+	/**
+	 * The unmeasured load before a measurement: {@code --warmup S} runs it for S seconds (default 5; 0: none, and
+	 * the measured phase is one round). {@code --warmup jit} runs it in slices of 20 s until the application's JIT
+	 * compiler threads ({@code C1}/{@code C2 CompilerThread*} in {@code /proc/<app-pid>/task}) used at most 5 % of
+	 * the application's CPU during a slice ({@code --warmup-slice}), or for {@code --warmup-max} seconds (default 900): the steady state of a
+	 * server that has run for a while, which the first minutes after a start are not (cause 94).
+	 */
+	void warmUp(Slice slice) throws Exception {
+		String warmup = opt("warmup", "5");
+		if (!"jit".equals(warmup)) {
+			double seconds = Double.parseDouble(warmup);
+			if (seconds > 0) {
+				slice.run(seconds);
+			}
+			warmups.add(warmup);
+			return;
+		}
+		long pid = appPid();
+		double max = Double.parseDouble(opt("warmup-max", "900"));
+		long start = System.nanoTime();
+		boolean settled = false;
+		double share = 1;
+		while (!settled && (System.nanoTime() - start) / 1e9 < max) {
+			long compiler = compilerTicks(pid);
+			long all = CpuMeter.ticks(pid);
+			slice.run(Double.parseDouble(opt("warmup-slice", "20")));
+			long used = CpuMeter.ticks(pid) - all;
+			share = used <= 0 ? 1 : (double) (compilerTicks(pid) - compiler) / used;
+			settled = share <= JIT_SETTLED_SHARE;
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		System.err.printf(Locale.ROOT, "warm-up: %.0f s, JIT compilers %.1f %% of the application's CPU in the last "
+				+ "slice (%s)%n", seconds, 100 * share, settled ? "settled" : "not settled");
+		warmups.add(fmt(seconds));
+		jitSettled &= settled;
+	}
+
+	/** The application's process: {@code --app-pid}, else the parent process (the smoke test's JVM). */
+	long appPid() {
+		return Long.parseLong(opt("app-pid",
+				String.valueOf(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L))));
+	}
+
+	/** CPU ticks of the JIT compiler threads of a JVM (thread names {@code C1 CompilerThread0}, {@code C2 …}). */
+	static long compilerTicks(long pid) throws IOException {
+		long ticks = 0;
+		try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+			for (Path task : (Iterable<Path>) tasks::iterator) {
+				try {
+					if (Files.readString(task.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
+						ticks += Math.max(0, CpuMeter.ticks(task.resolve("stat")));
+					}
+				}
+				catch (IOException gone) {
+					// the thread ended between the listing and the read
+				}
+			}
+		}
+		return ticks;
 	}
 
 	static Client token(Map<String, Client> tokens, String base, String username) {
@@ -621,8 +704,13 @@ public class Harness {
 
 		/** utime + stime of a process in clock ticks; -1 when it cannot be read (not on this machine). */
 		static long ticks(long pid) {
+			return ticks(Path.of("/proc/" + pid + "/stat"));
+		}
+
+		/** utime + stime of a {@code /proc/…/stat} file (a process's or one thread's); -1 when unreadable. */
+		static long ticks(Path statFile) {
 			try {
-				String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+				String stat = Files.readString(statFile);
 				String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 				return Long.parseLong(f[11]) + Long.parseLong(f[12]);
 			}
@@ -817,6 +905,8 @@ public class Harness {
 	// --- B2: the staff worklist and the matter page
 
 	String b2() throws Exception {
+		warmups.clear();
+		jitSettled = true;
 		// the handlers' work queue (/staff/work: accepted and in-handling matters of their unit, nearest deadline
 		// first, page 1), then one of its matters; and a county registrar's list of every matter of the county
 		List<String> handlers = usernames("SELECT lower(code) || '-handler1' FROM unit "
@@ -837,12 +927,14 @@ public class Harness {
 				+ " worklist_p95_ms=" + worklist.p(95) + " worklist_p99_ms=" + worklist.p(99) + " matter_p50_ms="
 				+ page.p(50) + " matter_p95_ms=" + page.p(95) + " matter_p99_ms=" + page.p(99) + " county_list_p50_ms="
 				+ county.p(50) + " county_list_p95_ms=" + county.p(95) + " requests="
-				+ (worklist.count() + page.count() + county.count());
+				+ (worklist.count() + page.count() + county.count()) + warmupFigures();
 	}
 
 	// --- B3: Chinese full-text search over all matters
 
 	String b3() throws Exception {
+		warmups.clear();
+		jitSettled = true;
 		List<String> users = usernames("SELECT lower(code) || '-supervisor' FROM unit WHERE code = 'BENCH-ZWJW'");
 		Latencies search = new Latencies();
 		run(users, (client, random) -> {
@@ -850,7 +942,7 @@ public class Harness {
 			client.get("/api/v1/matters?size=20&q=" + URLEncoder.encode(word, StandardCharsets.UTF_8), search);
 		});
 		return "B3 matters=" + matters() + " clients=" + clients() + " p50_ms=" + search.p(50) + " p95_ms="
-				+ search.p(95) + " p99_ms=" + search.p(99) + " requests=" + search.count();
+				+ search.p(95) + " p99_ms=" + search.p(99) + " requests=" + search.count() + warmupFigures();
 	}
 
 	// --- B4: the overdue sweep, and the monthly indicators of DOMAIN §8 for all units
@@ -944,6 +1036,12 @@ public class Harness {
 		System.out.println(load());
 		System.out.println(b2());
 		System.out.println(b3());
+		// the steady-state warm-up's code path, for one short slice (the test's JVM has compiled what it will)
+		options.put("warmup", "jit");
+		options.put("warmup-slice", "0.5");
+		options.put("warmup-max", "0.5");
+		System.out.println(b3());
+		options.put("warmup", "0");
 		String b4 = b4();
 		System.out.println(b4);
 		// B1 for a moment (at least one lifecycle per client) with B5's sampling of this JVM's parent, the test's
@@ -967,34 +1065,34 @@ public class Harness {
 	/** Runs the step in a loop on each client, first unmeasured (warm-up), then measured for --seconds. */
 	void run(List<String> users, Step step) throws Exception {
 		int n = clients();
-		double warmup = Double.parseDouble(opt("warmup", "5"));
 		List<Client> signedIn = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
 			signedIn.add(Client.signIn(opt("base-url", "http://localhost:18080"), users.get(i % users.size())));
 		}
-		double[] phases = warmup == 0 ? new double[] { 0 } : new double[] { warmup, seconds() };
-		for (int k = 0; k < phases.length; k++) {
-			double phase = phases[k];
-			boolean measured = k == phases.length - 1;
-			long end = System.nanoTime() + (long) (phase * 1e9);
-			ExecutorService pool = Executors.newFixedThreadPool(n);
-			List<Future<?>> running = new ArrayList<>();
-			for (Client client : signedIn) {
-				client.measuring = measured;
-				running.add(pool.submit(() -> {
-					ThreadLocalRandom random = ThreadLocalRandom.current();
-					do {
-						step.run(client, random);
-					}
-					while (System.nanoTime() < end);
-					return null;
-				}));
-			}
-			for (Future<?> f : running) {
-				f.get();
-			}
-			pool.shutdown();
+		warmUp(seconds -> drive(signedIn, false, seconds, step));
+		drive(signedIn, true, warmupOff() ? 0 : seconds(), step);
+	}
+
+	/** Every client works until {@code seconds} have passed (at least one step each). */
+	void drive(List<Client> signedIn, boolean measured, double seconds, Step step) throws Exception {
+		long end = System.nanoTime() + (long) (seconds * 1e9);
+		ExecutorService pool = Executors.newFixedThreadPool(signedIn.size());
+		List<Future<?>> running = new ArrayList<>();
+		for (Client client : signedIn) {
+			client.measuring = measured;
+			running.add(pool.submit(() -> {
+				ThreadLocalRandom random = ThreadLocalRandom.current();
+				do {
+					step.run(client, random);
+				}
+				while (System.nanoTime() < end);
+				return null;
+			}));
 		}
+		for (Future<?> f : running) {
+			f.get();
+		}
+		pool.shutdown();
 	}
 
 	List<String> usernames(String sql) throws SQLException {

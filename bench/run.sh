@@ -3,7 +3,8 @@
 #
 #   bench/run.sh B1|B2|B3|B4|B5|B6|all [--matters N] [--seconds S] [--clients C] [--warmup W]
 #
-# --warmup: seconds of unmeasured load before B1, B2 and B3 measure (default 5).
+# --warmup: seconds of unmeasured load before B1, B2 and B3 measure (default 5); "jit": until the application's JIT
+# compilers are idle (at most 5 % of its CPU over 20 s; the steady state, BENCHMARKS.md cause 94).
 #
 # Builds the application jar when the sources are newer, makes sure the local PostgreSQL has the database
 # (migrated by the application itself), loads N generated matters or reuses a database that holds exactly N,
@@ -188,7 +189,7 @@ run_one() {
     B6) line=$B6 ;;
     B1) run_b1; line=$(echo "$B1_OUT" | grep '^B1 ' | tail -1) ;;
     B5) run_b1; line=$(echo "$B1_OUT" | grep '^B5 ' | tail -1) ;;
-    *) line=$(harness "$1" | tail -1) ;;
+    *) line=$(harness "$1" --app-pid "$APP_PID" | tail -1) ;;
   esac
   line="$line commit=$COMMIT"
   echo "$(date -u +%FT%TZ) $line" >>"$OUT/results.txt"
