@@ -31,6 +31,30 @@ final class StaffUserDetails implements UserDetails, CredentialsContainer {
 		this.checkedAtEpochMilli = clock.millis();
 	}
 
+	private StaffUserDetails(StaffUserDetails other) {
+		this.principal = other.principal;
+		this.passwordHash = other.passwordHash;
+		this.enabled = other.enabled;
+		this.lockedUntil = other.lockedUntil;
+		this.checkedAtEpochMilli = other.checkedAtEpochMilli;
+	}
+
+	/**
+	 * A copy with the same fields, for one request's security context read from the session
+	 * ({@link ReusingSessionDeserializer}): {@link #eraseCredentials()} on it leaves this one alone.
+	 */
+	StaffUserDetails copy() {
+		return new StaffUserDetails(this);
+	}
+
+	/**
+	 * Whether the parts a {@link #copy()} shares are immutable: the principal is a record of strings, numbers and a
+	 * role set, which must be an unmodifiable one; the lock time is an {@link OffsetDateTime}.
+	 */
+	boolean shareable() {
+		return principal.roles() != null && ReusingSessionDeserializer.unmodifiable(principal.roles());
+	}
+
 	StaffPrincipal principal() {
 		return principal;
 	}
