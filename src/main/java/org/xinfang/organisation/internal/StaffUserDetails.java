@@ -12,6 +12,12 @@ import org.xinfang.organisation.StaffPrincipal;
 /** Spring Security's view of a staff account; kept in the (database-backed) session, so serializable. */
 final class StaffUserDetails implements UserDetails, CredentialsContainer {
 
+	/**
+	 * The value the JVM computed for this class before it declared one: sessions stored by earlier versions (and by
+	 * other instances still running them) must stay readable when methods are added here.
+	 */
+	private static final long serialVersionUID = -8259098179647032447L;
+
 	private final StaffPrincipal principal;
 
 	private String passwordHash;

@@ -33,11 +33,11 @@ class ReusingSessionDeserializerTests {
 
 	private final AtomicInteger deserialised = new AtomicInteger();
 
-	private final DeserializingConverter java = new DeserializingConverter(getClass().getClassLoader());
+	private final DeserializingConverter plain = new DeserializingConverter(getClass().getClassLoader());
 
 	private final ReusingSessionDeserializer values = new ReusingSessionDeserializer(bytes -> {
 		deserialised.incrementAndGet();
-		return java.convert(bytes);
+		return plain.convert(bytes);
 	});
 
 	private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T07:00:00Z"), ZoneOffset.UTC);
@@ -144,6 +144,14 @@ class ReusingSessionDeserializerTests {
 		}
 		assertThat(values.kept()).isLessThanOrEqualTo(ReusingSessionDeserializer.CAPACITY);
 		assertThat(((DefaultCsrfToken) values.convert(first)).getToken()).isEqualTo("t-first");
+	}
+
+	@Test
+	void theUserDetailsKeepTheSerialVersionThatStoredSessionsWereWrittenWith() {
+		// computed by the JVM for the class as it was up to 0bcd00b; a new value would make every stored session
+		// unreadable (SerializationFailedException) after an upgrade, and between instances of two versions
+		assertThat(java.io.ObjectStreamClass.lookup(StaffUserDetails.class).getSerialVersionUID())
+			.isEqualTo(-8259098179647032447L);
 	}
 
 	private SecurityContextImpl context(String username, Set<Role> roles) {
