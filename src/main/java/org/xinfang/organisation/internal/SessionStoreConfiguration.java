@@ -22,15 +22,17 @@ import org.springframework.session.SessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.transaction.support.SimpleTransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The JDBC session store (spring-session-jdbc): its transactions commit without waiting for the WAL flush, and it
+ * The JDBC session store (spring-session-jdbc): its transactions commit without waiting for the WAL flush, it
  * writes a session's last access time only when it moved by a minute or more ({@link SparseAccessSessionRepository},
- * BENCHMARKS.md, "Causes and fixes" 50 and 51).
+ * BENCHMARKS.md, "Causes and fixes" 50 and 51), and it deserialises an attribute's stored bytes once per distinct
+ * bytes rather than once per request ({@link ReusingSessionDeserializer}, 110).
  *
  * <p>
  * Left to itself the store writes {@code spring_session.last_access_time} at the end of every request of a signed-in
@@ -80,6 +82,12 @@ class SessionStoreConfiguration {
 				if (!(bean instanceof JdbcIndexedSessionRepository store)) {
 					return bean;
 				}
+				// two concurrent first pages of a session both add its CSRF token: the second INSERT failed the
+				// request (500) on the attributes' primary key; spring-session's PostgreSQL form upserts (111)
+				new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(store);
+				// the stored bytes of an attribute are deserialised once per distinct bytes, not once per request
+				store.setConversionService(
+						ReusingSessionDeserializer.conversionService(SessionStoreConfiguration.class.getClassLoader()));
 				JdbcSessionProperties settings = properties.getIfAvailable();
 				if (settings != null && (settings.getFlushMode() != FlushMode.ON_SAVE
 						|| settings.getSaveMode() != SaveMode.ON_SET_ATTRIBUTE)) {

@@ -12,6 +12,12 @@ import org.xinfang.organisation.StaffPrincipal;
 /** Spring Security's view of a staff account; kept in the (database-backed) session, so serializable. */
 final class StaffUserDetails implements UserDetails, CredentialsContainer {
 
+	/**
+	 * The value the JVM computed for this class before it declared one: sessions stored by earlier versions (and by
+	 * other instances still running them) must stay readable when methods are added here.
+	 */
+	private static final long serialVersionUID = -8259098179647032447L;
+
 	private final StaffPrincipal principal;
 
 	private String passwordHash;
@@ -29,6 +35,30 @@ final class StaffUserDetails implements UserDetails, CredentialsContainer {
 		this.enabled = enabled;
 		this.lockedUntil = lockedUntil;
 		this.checkedAtEpochMilli = clock.millis();
+	}
+
+	private StaffUserDetails(StaffUserDetails other) {
+		this.principal = other.principal;
+		this.passwordHash = other.passwordHash;
+		this.enabled = other.enabled;
+		this.lockedUntil = other.lockedUntil;
+		this.checkedAtEpochMilli = other.checkedAtEpochMilli;
+	}
+
+	/**
+	 * A copy with the same fields, for one request's security context read from the session
+	 * ({@link ReusingSessionDeserializer}): {@link #eraseCredentials()} on it leaves this one alone.
+	 */
+	StaffUserDetails copy() {
+		return new StaffUserDetails(this);
+	}
+
+	/**
+	 * Whether the parts a {@link #copy()} shares are immutable: the principal is a record of strings, numbers and a
+	 * role set, which must be an unmodifiable one; the lock time is an {@link OffsetDateTime}.
+	 */
+	boolean shareable() {
+		return principal.roles() != null && ReusingSessionDeserializer.unmodifiable(principal.roles());
 	}
 
 	StaffPrincipal principal() {
