@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for the benchmarks of issue #4 (see BENCHMARKS.md):
 #
-#   bench/run.sh B1|B2|B3|B4|B5|B6|all [--matters N] [--seconds S] [--clients C] [--warmup W]
+#   bench/run.sh B1|B2|B3|B4|B5|B6|all [--matters N] [--seconds S] [--clients C] [--warmup W|jit]
 #
 # --warmup: seconds of unmeasured load before B1, B2 and B3 measure (default 5); "jit": until the application's JIT
 # compilers are idle (at most 5 % of its CPU over 20 s; the steady state, BENCHMARKS.md cause 94).
@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
 done
 case "$what" in
   B1|B2|B3|B4|B5|B6|all) ;;
-  *) echo "usage: bench/run.sh B1|B2|B3|B4|B5|B6|all [--matters N] [--seconds S] [--clients C] [--warmup W]" >&2
+  *) echo "usage: bench/run.sh B1|B2|B3|B4|B5|B6|all [--matters N] [--seconds S] [--clients C] [--warmup W|jit]" >&2
      exit 2 ;;
 esac
 
