@@ -487,13 +487,7 @@ public class Harness {
 		void run(Team team) throws Exception;
 	}
 
-	/** Warm-up, then --seconds measured; answers the measured wall time. */
-	double phases(List<Team> teams, TeamStep step) throws Exception {
-		return phases(teams, () -> {
-		}, step);
-	}
-
-	/** The same, calling {@code measuredStart} just before the measured phase begins. */
+	/** Warm-up, then --seconds measured, calling {@code measuredStart} just before it; answers its wall time. */
 	double phases(List<Team> teams, Runnable measuredStart, TeamStep step) throws Exception {
 		warmUp(seconds -> drive(teams, false, seconds, step));
 		measuredStart.run();
@@ -502,15 +496,28 @@ public class Harness {
 
 	/** Every team works until {@code seconds} have passed (at least one lifecycle each); answers the wall time. */
 	double drive(List<Team> teams, boolean measuring, double seconds, TeamStep step) throws Exception {
+		return drive(teams, team -> team.measuring(measuring), seconds, step::run);
+	}
+
+	interface Work<W> {
+		void run(W worker) throws Exception;
+	}
+
+	/**
+	 * Each worker in a thread of its own repeats {@code work} until {@code seconds} have passed (at least once), after
+	 * {@code prepare}; answers the wall time.
+	 */
+	static <W> double drive(List<W> workers, java.util.function.Consumer<W> prepare, double seconds, Work<W> work)
+			throws Exception {
 		long start = System.nanoTime();
 		long end = start + (long) (seconds * 1e9);
-		ExecutorService pool = Executors.newFixedThreadPool(teams.size());
+		ExecutorService pool = Executors.newFixedThreadPool(workers.size());
 		List<Future<?>> running = new ArrayList<>();
-		for (Team team : teams) {
-			team.measuring(measuring);
+		for (W worker : workers) {
+			prepare.accept(worker);
 			running.add(pool.submit(() -> {
 				do {
-					step.run(team);
+					work.run(worker);
 				}
 				while (System.nanoTime() < end);
 				return null;
@@ -1075,24 +1082,8 @@ public class Harness {
 
 	/** Every client works until {@code seconds} have passed (at least one step each). */
 	void drive(List<Client> signedIn, boolean measured, double seconds, Step step) throws Exception {
-		long end = System.nanoTime() + (long) (seconds * 1e9);
-		ExecutorService pool = Executors.newFixedThreadPool(signedIn.size());
-		List<Future<?>> running = new ArrayList<>();
-		for (Client client : signedIn) {
-			client.measuring = measured;
-			running.add(pool.submit(() -> {
-				ThreadLocalRandom random = ThreadLocalRandom.current();
-				do {
-					step.run(client, random);
-				}
-				while (System.nanoTime() < end);
-				return null;
-			}));
-		}
-		for (Future<?> f : running) {
-			f.get();
-		}
-		pool.shutdown();
+		drive(signedIn, client -> client.measuring = measured, seconds,
+				client -> step.run(client, ThreadLocalRandom.current()));
 	}
 
 	List<String> usernames(String sql) throws SQLException {
